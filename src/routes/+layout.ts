@@ -1,0 +1,3 @@
+// A static single-page app: every page renders in the browser, nothing on a server.
+export const prerender = true;
+export const ssr = false;

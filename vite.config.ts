@@ -1,0 +1,22 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  plugins: [sveltekit()],
+  // Workers are ES modules in dev and in the build alike: tasks-vision's module loader
+  // (`FilesetResolver.forVisionTasks(path, true)`) only works in a module worker.
+  worker: { format: 'es' },
+  test: {
+    expect: { requireAssertions: true },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/unit/**/*.test.ts']
+        }
+      }
+    ]
+  }
+});
