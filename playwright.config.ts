@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * elsewhere Playwright's own Chromium is used.
  */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-const PORT = 4173;
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const BUILD_DIR = process.env.GAITLENS_BUILD_DIR ?? 'build';
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -37,7 +38,7 @@ export default defineConfig({
     }
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx tsx scripts/serve-static.ts ${BUILD_DIR} ${PORT}`,
     url: `http://127.0.0.1:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000

@@ -11,7 +11,14 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ fallback: '200.html', strict: true }),
+    // GAITLENS_BUILD_DIR / GAITLENS_KIT_DIR let parallel builds (e.g. two e2e runs) use their own folders.
+    adapter: adapter({
+      pages: process.env.GAITLENS_BUILD_DIR ?? 'build',
+      assets: process.env.GAITLENS_BUILD_DIR ?? 'build',
+      fallback: '200.html',
+      strict: true
+    }),
+    outDir: process.env.GAITLENS_KIT_DIR ?? '.svelte-kit',
     csp: {
       mode: 'hash',
       directives: {
