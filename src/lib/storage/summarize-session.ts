@@ -1,0 +1,25 @@
+import type { GaitAnalysis } from '$lib/analysis/gait/types';
+import type { SessionSummary, StoredSession } from './types';
+
+/** The summary value of a metric, or `null` when it was not measurable or is absent. */
+function measuredValue(analysis: GaitAnalysis, id: string): number | null {
+  const metric = (analysis.metrics as Record<string, { status: string; value?: number } | undefined>)[id];
+  return metric && metric.status === 'measured' && typeof metric.value === 'number' ? metric.value : null;
+}
+
+/** The light history row of a session: id, title, time, whether a video is kept, headline numbers. */
+export function summarizeSession(session: StoredSession): SessionSummary {
+  const a = session.analysis;
+  return {
+    id: session.id,
+    createdAt: session.createdAt,
+    title: session.title,
+    hasVideo: session.video !== null,
+    headline: {
+      cadenceSpm: measuredValue(a, 'cadence'),
+      stepLengthPerLegLength: measuredValue(a, 'stepLength'),
+      trunkLeanDeg: measuredValue(a, 'trunkLean'),
+      stepLengthSymmetryPct: measuredValue(a, 'stepLengthSymmetry')
+    }
+  };
+}

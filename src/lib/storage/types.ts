@@ -1,0 +1,47 @@
+import type { GaitAnalysis } from '$lib/analysis/gait/types';
+import type { LandmarkSeries, ModelVariant } from '$lib/analysis/series';
+
+/** Settings in force when a session was analysed. */
+export interface SessionSettings {
+  /** Pose model variant used. */
+  model: ModelVariant;
+  /** The person's height in cm if they gave it (turns leg-length units into metres), else `null`. */
+  heightCm: number | null;
+}
+
+/** One analysed walk as kept in IndexedDB: everything the report needs to be rebuilt. */
+export interface StoredSession {
+  /** Unique id (also the report URL segment). */
+  id: string;
+  /** ISO 8601 time the session was analysed. */
+  createdAt: string;
+  /** Display title, e.g. the file name or "Webcam walk". */
+  title: string;
+  series: LandmarkSeries;
+  analysis: GaitAnalysis;
+  settings: SessionSettings;
+  /** The video, only when the person chose to keep it on this device. */
+  video: Blob | null;
+  schemaVersion: 1;
+}
+
+/** The few headline numbers shown in the history list and used to compare sessions. */
+export interface SessionHeadline {
+  /** Steps per minute, or `null` when not measurable. */
+  cadenceSpm: number | null;
+  /** Median step length ÷ leg length, or `null`. */
+  stepLengthPerLegLength: number | null;
+  /** Median trunk lean, degrees (positive = forward), or `null`. */
+  trunkLeanDeg: number | null;
+  /** Step-length symmetry index, %, or `null`. */
+  stepLengthSymmetryPct: number | null;
+}
+
+/** A light row per session, read by the history list without loading landmarks or video. */
+export interface SessionSummary {
+  id: string;
+  createdAt: string;
+  title: string;
+  hasVideo: boolean;
+  headline: SessionHeadline;
+}
