@@ -1,0 +1,184 @@
+/**
+ * Every judgement constant of the analysis core and of the findings, in one place.
+ * Each constant says where it comes from. **Provisional** marks a design choice that no citable
+ * source fixes: change it here, and the analysis, the findings and the docs follow.
+ * Sources are spelled out in `/docs/METHOD.md` (Winter 2009, Zeni 2008, Stenum 2021, Robinson 1987,
+ * Patterson 2010, Tudor-Locke 2011/2019, Hof 1996, elfj/gait-analysis-pwa).
+ */
+
+// ───────────────────────────── cleaning ─────────────────────────────
+
+/** A landmark with visibility below this is treated as missing. MediaPipe convention; GAIT_METHODS.md. */
+export const MIN_LANDMARK_VISIBILITY = 0.5;
+
+/** Gaps up to this long are interpolated; longer gaps split the series. GAIT_METHODS.md (≈0.2 s). */
+export const MAX_GAP_FILL_S = 0.2;
+
+/** Low-pass cut-off for landmark trajectories, Hz. Winter 2009 (walking kinematics ≈6 Hz). */
+export const LOWPASS_CUTOFF_HZ = 6;
+
+/** Butterworth order of the zero-lag (forward–backward) low-pass. Winter 2009. */
+export const LOWPASS_ORDER = 4;
+
+/** Below this frame rate the cut-off is lowered and timing is coarse. GAIT_METHODS.md (≈20 fps). */
+export const LOW_FPS_HZ = 20;
+
+/**
+ * When the frame rate is below {@link LOW_FPS_HZ}, the cut-off becomes this fraction of the sample rate
+ * (e.g. 15 fps → 3.75 Hz), keeping it well under Nyquist. **Provisional.**
+ */
+export const LOW_FPS_CUTOFF_FRACTION = 0.25;
+
+// ───────────────────────────── view, direction, treadmill ─────────────────────────────
+
+/**
+ * Side view when (shoulder width + hip width)/2 ÷ torso length is at most this. Adult shoulder width is
+ * ≈0.8 and BlazePose hip width ≈0.5 torso lengths seen from the front; from the side both shrink towards 0.
+ * **Provisional.**
+ */
+export const SIDE_VIEW_MAX_WIDTH_RATIO = 0.22;
+
+/** Front view when that ratio is at least this; in between is oblique. **Provisional.** */
+export const FRONT_VIEW_MIN_WIDTH_RATIO = 0.45;
+
+/**
+ * Treadmill (or walking on the spot) when the hip midpoint travels less than this many leg lengths per
+ * second on average while the legs cycle. Overground walking travels ≈1.2–1.8 leg lengths/s. **Provisional.**
+ */
+export const TREADMILL_MAX_HIP_SPEED_PER_LEG_S = 0.3;
+
+// ───────────────────────────── left/right correction ─────────────────────────────
+
+/**
+ * Cost, in leg lengths, of relabelling one frame against the model's own labels in the continuity
+ * search. Much smaller than the jump a real swap makes (≈2 × foot separation summed over four points,
+ * ≈3–5 leg lengths just after heel strike), much larger than frame-to-frame motion. **Provisional.**
+ */
+export const SWAP_LABEL_PRIOR_COST_PER_LEG = 0.3;
+
+/**
+ * Both leg chains are taken to sit on one leg ("collapse") when the mean distance between their
+ * knee, ankle, heel and toe is below this many leg lengths. Two real legs are never this close at all four
+ * points at once (the swing knee and foot are apart even at mid-swing). **Provisional.**
+ */
+export const COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG = 0.05;
+
+/**
+ * Share of corrected frames above which the report says labels were unreliable (heavy ≈4 %, full ≈10 %,
+ * lite ≈16 % on our synthetic renders; above this the correction is doing a lot of guessing). **Provisional.**
+ */
+export const MANY_SWAPS_FRACTION = 0.25;
+
+// ───────────────────────────── gait events ─────────────────────────────
+
+/** Shortest plausible step time, s (cadence 200 steps/min): minimum spacing of heel strikes. **Provisional.** */
+export const MIN_STEP_TIME_S = 0.3;
+
+/** Longest plausible step time, s (cadence 40 steps/min); longer intervals are treated as missed steps. **Provisional.** */
+export const MAX_STEP_TIME_S = 1.5;
+
+/**
+ * Minimum prominence of a heel-strike peak of the leading-heel signal, leg lengths. Real strikes have
+ * ≈0.5–0.8 leg lengths of excursion between strikes. **Provisional.**
+ */
+export const MIN_STRIKE_PROMINENCE_PER_LEG = 0.1;
+
+/**
+ * Step intervals more than this factor from the median step time are not used as steps (a missed or
+ * extra strike). **Provisional.**
+ */
+export const STEP_TIME_OUTLIER_FACTOR = 1.5;
+
+// ───────────────────────────── metric gates ─────────────────────────────
+
+/** Fewest values behind any measured metric (a spread needs two). */
+export const MIN_SAMPLES_FOR_METRIC = 2;
+
+/** Symmetry needs at least this many clean steps per side. GAIT_METHODS.md. */
+export const MIN_STEPS_PER_SIDE_FOR_SYMMETRY = 2;
+
+/** Stride-time variability needs at least this many strides. **Provisional.** */
+export const MIN_STRIDES_FOR_VARIABILITY = 4;
+
+// ───────────────────────────── quality gates (elfj/gait-analysis-pwa gates) ─────────────────────────────
+
+/** A clip shorter than this is flagged "too short". elfj/gait-analysis-pwa: ≥ 5 s. */
+export const MIN_DURATION_S = 5;
+
+/** Fewer heel strikes than this gives "too few steps" and at most medium confidence. elfj: ≥ 6 steps. */
+export const MIN_STEPS_FOR_HIGH_CONFIDENCE = 6;
+
+/** Fewer heel strikes than this gives low confidence. **Provisional.** */
+export const MIN_STEPS_FOR_MEDIUM_CONFIDENCE = 4;
+
+/** Fraction of frames with a detected person for a trustworthy clip. elfj: ≥ 90 %. */
+export const MIN_DETECTION_RATE = 0.9;
+
+/** Below this detection rate confidence is low. **Provisional.** */
+export const LOW_DETECTION_RATE = 0.7;
+
+/** Mean leg-landmark visibility for a trustworthy clip. elfj: ≥ 0.6. */
+export const MIN_MEAN_VISIBILITY = 0.6;
+
+/** Below this frame rate confidence is at most low. **Provisional.** */
+export const VERY_LOW_FPS_HZ = 12;
+
+/** A metric resting on at least this many values can be "high" confidence. **Provisional.** */
+export const MIN_SAMPLES_FOR_HIGH_CONFIDENCE = 6;
+
+// ───────────────────────────── findings: what counts as notable ─────────────────────────────
+
+/** Normal adult cadence, steps/min. Tudor-Locke et al. 2011/2019. */
+export const CADENCE_NORMAL_RANGE_SPM: readonly [number, number] = [100, 120];
+
+/** Typical step length at comfortable speed ÷ leg length (leg ≈0.53 H, step ≈0.41–0.45 H). Derived guide, **provisional.** */
+export const STEP_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.75, 0.85];
+
+/** Typical stride length ÷ leg length. Derived guide (as above), **provisional.** */
+export const STRIDE_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [1.5, 1.7];
+
+/** Typical heel-ahead-of-hip distance at heel strike ÷ leg length (hip flexion 20–30° at contact). GAIT_METHODS.md. */
+export const HEEL_AHEAD_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.34, 0.42];
+
+/** Overstriding flag: heel lands more than this many leg lengths ahead of the hip midpoint. **Provisional.** */
+export const OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG = 0.5;
+
+/** Overstriding pattern: knee flexion at heel strike below this counts as "near straight". **Provisional.** */
+export const NEAR_STRAIGHT_KNEE_MAX_DEG = 5;
+
+/** Overstriding pattern: shank angle at heel strike above this counts as "reaching forward". **Provisional.** */
+export const REACHING_SHANK_MIN_DEG = 10;
+
+/** Trunk lean flag: forward lean above this, degrees ("leaning forward / slouching"). **Provisional.** */
+export const TRUNK_LEAN_FORWARD_FLAG_DEG = 10;
+
+/** Trunk lean mention: backward lean below this, degrees. **Provisional.** */
+export const TRUNK_LEAN_BACKWARD_FLAG_DEG = -5;
+
+/**
+ * Head/neck flag: shoulder→ear line tilted forward of vertical by more than this, degrees. In real
+ * side-view clips slouching tilted this line forward by roughly twice the upright value (GAIT_METHODS.md);
+ * the value itself is **provisional** and awaits validation on real footage.
+ */
+export const NECK_FORWARD_FLAG_DEG = 25;
+
+/** Head-forward flag: ear ahead of the shoulder by more than this many torso lengths. **Provisional.** */
+export const HEAD_FORWARD_FLAG_PER_TORSO = 0.25;
+
+/** Lateral trunk lean flag (front view), degrees from vertical either way. **Provisional.** */
+export const LATERAL_LEAN_FLAG_DEG = 5;
+
+/** Robinson symmetry index above this, %, is flagged. Common practice, **provisional.** */
+export const SYMMETRY_INDEX_FLAG_PCT = 10;
+
+/** Patterson et al. 2010 symmetry-ratio thresholds (larger/smaller side). */
+export const PATTERSON_SYMMETRY_RATIO = { swing: 1.06, stance: 1.05, stepLength: 1.08 } as const;
+
+/** Typical stance share of the stride, %. GAIT_METHODS.md (≈60 %). */
+export const STANCE_TYPICAL_PCT = 60;
+
+/** Typical total double support, % of the stride. GAIT_METHODS.md (≈20–25 %). */
+export const DOUBLE_SUPPORT_TYPICAL_RANGE_PCT: readonly [number, number] = [20, 25];
+
+/** Stride-time coefficient of variation above this, %, is flagged as irregular. **Provisional.** */
+export const STRIDE_TIME_CV_FLAG_PCT = 5;
