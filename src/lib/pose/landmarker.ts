@@ -1,0 +1,74 @@
+/**
+ * The one file that imports MediaPipe: creates the PoseLandmarker (VIDEO mode, CPU delegate) from
+ * the app's own `/models` and `/wasm`, and runs it with guarded timestamps. Conversion to
+ * GaitLens types happens in `to-poses.ts`.
+ *
+ * Must run in a module worker: `FilesetResolver.forVisionTasks('/wasm', true)` loads
+ * `vision_wasm_module_internal.js`, which only works there. One landmarker per worker (a second
+ * create in the same worker fails with "ModuleFactory not set").
+ */
+import { FilesetResolver, PoseLandmarker } from '@mediapipe/tasks-vision';
+import type { ModelVariant } from '../analysis/series';
+import { PoseInferenceError, PoseModelLoadError, WebGLUnavailableError } from './errors';
+import { MonotonicClock } from './monotonic-clock';
+import type { RawPoseResult } from './to-poses';
+
+/** What a frame can be: everything the worker hands to the model. */
+export type PoseInput = VideoFrame | ImageBitmap | OffscreenCanvas;
+
+/** Base path of the wasm files, served from the app's origin. */
+export const WASM_BASE = '/wasm';
+/** URL of a model bundle, served from the app's origin. */
+export const modelUrl = (variant: ModelVariant): string => `/models/pose_landmarker_${variant}.task`;
+
+export interface VideoPoseLandmarker {
+  /** Starts a new clip or live session on the landmarker's timeline (see {@link MonotonicClock}). */
+  startSegment(firstFrameMs: number): void;
+  /** Runs the model on one frame at `frameMs` of the current segment. */
+  detect(image: PoseInput, frameMs: number): RawPoseResult;
+  close(): void;
+}
+
+function hasWebGL2(): boolean {
+  try {
+    return !!new OffscreenCanvas(1, 1).getContext('webgl2');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Loads the model `variant`.
+ * @throws WebGLUnavailableError when there is no WebGL2 (tasks-vision needs it even on CPU)
+ * @throws PoseModelLoadError when the wasm or the model cannot be loaded
+ */
+export async function createVideoPoseLandmarker(
+  variant: ModelVariant,
+  numPoses: number
+): Promise<VideoPoseLandmarker> {
+  if (!hasWebGL2()) throw new WebGLUnavailableError();
+  let lm: PoseLandmarker;
+  try {
+    const fileset = await FilesetResolver.forVisionTasks(WASM_BASE, true);
+    lm = await PoseLandmarker.createFromOptions(fileset, {
+      baseOptions: { modelAssetPath: modelUrl(variant), delegate: 'CPU' },
+      runningMode: 'VIDEO',
+      numPoses,
+      outputSegmentationMasks: false
+    });
+  } catch (e) {
+    throw new PoseModelLoadError(`${variant} model: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const clock = new MonotonicClock();
+  return {
+    startSegment: (firstFrameMs) => clock.startSegment(firstFrameMs),
+    detect(image, frameMs) {
+      try {
+        return lm.detectForVideo(image, clock.stamp(frameMs));
+      } catch (e) {
+        throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+      }
+    },
+    close: () => lm.close()
+  };
+}

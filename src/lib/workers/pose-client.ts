@@ -1,0 +1,202 @@
+/**
+ * Main-thread handle of one pose worker (one MediaPipe PoseLandmarker). Capture and report UIs
+ * code against this class only. Pattern (Lichtblick): the worker file exposes a `service`
+ * object through comlink; this client wraps it, forwards cancellation, and `dispose()`
+ * releases the proxy and then terminates the worker.
+ *
+ * Switching model variant means a new client: tasks-vision keeps one landmarker per worker,
+ * and every create/close leaks memory until the worker ends.
+ */
+import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import type { LandmarkSeries, ModelVariant, PoseFrame } from '../analysis/series';
+import { installErrorTransfer } from './error-transfer';
+import type { PoseService } from './pose-service';
+import type {
+  DecodeMeasurement,
+  LiveFrameInfo,
+  PoseEngineOptions,
+  PoseOnlyMeasurement,
+  PoseProgress
+} from './pose-types';
+
+export type { PoseProgress, LiveFrameInfo, PoseEngineOptions, DecodeMeasurement, PoseOnlyMeasurement };
+
+/** Options of {@link PoseClient.processFile}. */
+export interface ProcessFileOptions {
+  /** Called a few times per second with frames done/total, throughput and ETA. */
+  onProgress?: (p: PoseProgress) => void;
+  /** Aborting rejects the call with an `AbortError` and leaves the worker usable. */
+  signal?: AbortSignal;
+  /** Stored in `series.source.fileName`, for display only. */
+  fileName?: string;
+}
+
+/** A running live session. */
+export interface LiveSession {
+  /** Stops feeding frames; resolves when the worker has finished its frame in flight. */
+  stop(): Promise<void>;
+}
+
+let nextJobId = 1;
+
+interface TrackProcessorCtor {
+  new (init: { track: MediaStreamTrack; maxBufferSize?: number }): { readable: ReadableStream<VideoFrame> };
+}
+
+export class PoseClient {
+  readonly variant: ModelVariant;
+  readonly #worker: Worker;
+  readonly #remote: Remote<PoseService>;
+  #disposed = false;
+
+  private constructor(variant: ModelVariant, worker: Worker, remote: Remote<PoseService>) {
+    this.variant = variant;
+    this.#worker = worker;
+    this.#remote = remote;
+  }
+
+  /**
+   * Starts a worker and loads the `variant` model in it (`/models/pose_landmarker_${variant}.task`).
+   * Rejects with `PoseModelLoadError` or `WebGLUnavailableError`.
+   */
+  static async create(variant: ModelVariant, options: PoseEngineOptions = {}): Promise<PoseClient> {
+    installErrorTransfer();
+    const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `pose-${variant}`
+    });
+    const remote = wrap<PoseService>(worker);
+    const client = new PoseClient(variant, worker, remote);
+    try {
+      await remote.init(variant, options);
+    } catch (e) {
+      client.dispose();
+      throw e;
+    }
+    return client;
+  }
+
+  /**
+   * Decode + pose every frame of a video file. Rejects with typed media/pose errors
+   * (`VideoError` subclasses, `PoseError` subclasses); `AbortError` on cancel.
+   */
+  async processFile(file: Blob, opts: ProcessFileOptions = {}): Promise<LandmarkSeries> {
+    this.#assertAlive();
+    const { signal, onProgress, fileName } = opts;
+    signal?.throwIfAborted();
+    const jobId = nextJobId++;
+    const onAbort = () => void this.#remote.cancel(jobId);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.#remote.processFile(file, {
+        jobId,
+        fileName: fileName ?? (file instanceof File ? file.name : undefined),
+        onProgress: onProgress ? proxy(onProgress) : undefined
+      });
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Live webcam: at most one frame in flight, the rest dropped (MediaStreamTrackProcessor on the
+   * main thread, its readable transferred to the worker; fallback: requestVideoFrameCallback +
+   * createImageBitmap). `onFrame` gets each pose frame (pixels) and the live pose rate.
+   */
+  async startLive(
+    track: MediaStreamTrack,
+    onFrame: (f: PoseFrame, info: LiveFrameInfo) => void
+  ): Promise<LiveSession> {
+    this.#assertAlive();
+    const liveId = nextJobId++;
+    const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessorCtor })
+      .MediaStreamTrackProcessor;
+    const callback = proxy(onFrame);
+    if (Processor) {
+      const { readable } = new Processor({ track, maxBufferSize: 1 });
+      const done = this.#remote.runLiveStream(
+        transfer(readable, [readable as unknown as Transferable]),
+        liveId,
+        callback
+      );
+      return {
+        stop: async () => {
+          await this.#remote.cancel(liveId);
+          await done.catch((e: unknown) => {
+            if (!(e instanceof DOMException && e.name === 'AbortError')) throw e;
+          });
+        }
+      };
+    }
+    return this.#startLiveFallback(track, liveId, onFrame);
+  }
+
+  /** Fallback live path: a hidden <video> and requestVideoFrameCallback, one ImageBitmap in flight. */
+  async #startLiveFallback(
+    track: MediaStreamTrack,
+    liveId: number,
+    onFrame: (f: PoseFrame, info: LiveFrameInfo) => void
+  ): Promise<LiveSession> {
+    const video = document.createElement('video');
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = new MediaStream([track]);
+    await video.play();
+    await this.#remote.beginLive(liveId);
+    let stopped = false;
+    let inFlight: Promise<void> | null = null;
+    const t0 = performance.now();
+    const onVideoFrame = (now: number) => {
+      if (stopped) return;
+      if (!inFlight) {
+        inFlight = (async () => {
+          const bitmap = await createImageBitmap(video);
+          const result = await this.#remote.detectLiveBitmap(transfer(bitmap, [bitmap]), liveId, now - t0);
+          if (result && !stopped) onFrame(result.frame, result.info);
+        })().finally(() => {
+          inFlight = null;
+        });
+      }
+      video.requestVideoFrameCallback(onVideoFrame);
+    };
+    video.requestVideoFrameCallback(onVideoFrame);
+    return {
+      stop: async () => {
+        stopped = true;
+        await inFlight;
+        video.pause();
+        video.srcObject = null;
+      }
+    };
+  }
+
+  /** Benchmark helper: decode every frame of `file` without pose detection. */
+  measureDecode(file: Blob): Promise<DecodeMeasurement> {
+    this.#assertAlive();
+    return this.#remote.measureDecode(file);
+  }
+
+  /** Benchmark helper: decode up to `maxFrames` frames first, then time pose detection alone on them. */
+  measurePoseOnly(file: Blob, maxFrames: number): Promise<PoseOnlyMeasurement> {
+    this.#assertAlive();
+    return this.#remote.measurePoseOnly(file, maxFrames);
+  }
+
+  /** Off-origin requests that the worker's fetch guard answered locally (tasks-vision telemetry). */
+  blockedRequests(): Promise<string[]> {
+    this.#assertAlive();
+    return this.#remote.blockedRequests();
+  }
+
+  /** Releases the comlink proxy, then terminates the worker (and its landmarker). Idempotent. */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#remote[releaseProxy]();
+    this.#worker.terminate();
+  }
+
+  #assertAlive(): void {
+    if (this.#disposed) throw new Error('PoseClient was disposed');
+  }
+}

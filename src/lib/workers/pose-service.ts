@@ -1,0 +1,298 @@
+/**
+ * The pose worker's service object: plain code that the thin `pose.worker.ts` exposes through
+ * comlink. One service = one landmarker (one model variant) for the worker's whole life.
+ *
+ * A file job decodes frames (mediabunny + WebCodecs) and runs the model on each as soon as it
+ * arrives; the decoder keeps a few frames decoded ahead, so decoding overlaps inference. Each
+ * frame's candidates are kept; at the end `followWalker` picks the walker among them, and the
+ * series goes back in one message. Cancellation: the client calls `cancel(jobId)`; the loop
+ * yields to the event loop once per frame so that the message is seen, then throws AbortError.
+ */
+import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
+import { openVideo, type DecodedFrame } from '../media/decode-video';
+import { NoFramesError } from '../media/errors';
+import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
+import { followWalker, pickContinuous } from '../pose/follow-walker';
+import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } from '../pose/landmarker';
+import { toPoses } from '../pose/to-poses';
+import type {
+  DecodeMeasurement,
+  LiveFrameInfo,
+  PoseEngineOptions,
+  PoseOnlyMeasurement,
+  PoseProgress
+} from './pose-types';
+
+/** Progress is reported at most this often, ms (each report is a message to the page). */
+const PROGRESS_EVERY_MS = 250;
+
+/** Resolves on the next macrotask, so that queued messages (cancel) are handled. Cheaper than setTimeout. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+const abortError = () => new DOMException('The pose run was cancelled.', 'AbortError');
+
+export interface ProcessFileRequest {
+  jobId: number;
+  fileName?: string;
+  onProgress?: (p: PoseProgress) => void;
+}
+
+interface Live {
+  previous: Pose | null;
+  times: number[];
+}
+
+function createPoseService(scope: typeof globalThis) {
+  let guard: FetchGuard | null = null;
+  let landmarker: VideoPoseLandmarker | null = null;
+  let variant: ModelVariant = 'full';
+  const cancelled = new Set<number>();
+  const lives = new Map<number, Live>();
+
+  const need = (): VideoPoseLandmarker => {
+    if (!landmarker) throw new Error('pose service not initialised: call init() first');
+    return landmarker;
+  };
+
+  const poseFps = (live: Live, now: number): number => {
+    live.times.push(now);
+    while (live.times.length > 1 && now - live.times[0] > 1000) live.times.shift();
+    const span = now - live.times[0];
+    return span > 0 ? ((live.times.length - 1) * 1000) / span : 0;
+  };
+
+  /** Detects on one live image and picks the person continuing the previous pick. */
+  const detectLive = (live: Live, image: PoseInput, widthPx: number, heightPx: number, tMs: number) => {
+    const poses = toPoses(need().detect(image, tMs), widthPx, heightPx);
+    const pose = pickContinuous(live.previous, poses);
+    live.previous = pose;
+    const info: LiveFrameInfo = { widthPx, heightPx, poseFps: poseFps(live, performance.now()) };
+    return { frame: { tMs, pose } as PoseFrame, info };
+  };
+
+  return {
+    /** Installs the fetch guard and loads the model. Call once. */
+    async init(v: ModelVariant, options: PoseEngineOptions = {}): Promise<{ createMs: number }> {
+      if (landmarker) throw new Error('pose service already initialised');
+      guard ??= installFetchGuard(scope);
+      variant = v;
+      const t0 = performance.now();
+      landmarker = await createVideoPoseLandmarker(v, options.numPoses ?? 2);
+      return { createMs: performance.now() - t0 };
+    },
+
+    /** Marks a job (file or live session) as cancelled; it stops at its next frame. */
+    cancel(jobId: number): void {
+      cancelled.add(jobId);
+    },
+
+    /** Decodes and poses every frame of `file`. */
+    async processFile(file: Blob, req: ProcessFileRequest): Promise<LandmarkSeries> {
+      const lm = need();
+      const { jobId, onProgress } = req;
+      const video = await openVideo(file);
+      const { info } = video;
+      const tMs: number[] = [];
+      const candidates: Pose[][] = [];
+      const t0 = performance.now();
+      let lastReport = t0;
+      let widthPx = info.widthPx;
+      let heightPx = info.heightPx;
+      try {
+        let first = true;
+        for await (const frame of video.frames()) {
+          try {
+            if (cancelled.has(jobId)) throw abortError();
+            if (first) {
+              lm.startSegment(frame.tMs);
+              widthPx = frame.widthPx;
+              heightPx = frame.heightPx;
+              first = false;
+            }
+            // Strictly increasing times in the series, even if the container repeats one.
+            const t =
+              tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
+            candidates.push(toPoses(lm.detect(frame.image, t), frame.widthPx, frame.heightPx));
+            tMs.push(t);
+          } finally {
+            frame.close();
+          }
+          const now = performance.now();
+          if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
+            lastReport = now;
+            onProgress(progressOf(tMs.length, info.frameCount, now - t0));
+          }
+          await yieldToEventLoop();
+        }
+      } finally {
+        video.close();
+        cancelled.delete(jobId);
+      }
+      if (tMs.length === 0) throw new NoFramesError();
+      onProgress?.(progressOf(tMs.length, tMs.length, performance.now() - t0));
+      const picked = followWalker(candidates, tMs);
+      const durationMs = Math.max(info.durationMs, tMs[tMs.length - 1]);
+      return {
+        version: 1,
+        widthPx,
+        heightPx,
+        model: variant,
+        source: {
+          container: info.container,
+          codec: info.codec,
+          fpsHz: durationMs > 0 ? (tMs.length * 1000) / durationMs : 0,
+          durationMs,
+          rotationDeg: info.rotationDeg,
+          ...(req.fileName ? { fileName: req.fileName } : {})
+        },
+        frames: tMs.map((t, i) => ({ tMs: t, pose: picked[i] }))
+      };
+    },
+
+    /**
+     * Live frames from a transferred `MediaStreamTrackProcessor` readable. Reading one frame at a
+     * time with `maxBufferSize: 1` upstream keeps one frame in flight; older frames are dropped by
+     * the processor. Resolves when the stream ends; rejects with AbortError after `cancel(liveId)`.
+     */
+    async runLiveStream(
+      readable: ReadableStream<VideoFrame>,
+      liveId: number,
+      onFrame: (f: PoseFrame, info: LiveFrameInfo) => void
+    ): Promise<void> {
+      const lm = need();
+      const live: Live = { previous: null, times: [] };
+      const reader = readable.getReader();
+      let t0: number | null = null;
+      try {
+        while (true) {
+          if (cancelled.has(liveId)) throw abortError();
+          const { value: frame, done } = await reader.read();
+          if (done) return;
+          try {
+            const frameMs = (frame.timestamp ?? 0) / 1000;
+            if (t0 === null) {
+              t0 = frameMs;
+              lm.startSegment(0);
+            }
+            const { frame: pf, info } = detectLive(
+              live,
+              frame,
+              frame.displayWidth,
+              frame.displayHeight,
+              frameMs - t0
+            );
+            onFrame(pf, info);
+          } finally {
+            frame.close();
+          }
+        }
+      } finally {
+        cancelled.delete(liveId);
+        await reader.cancel().catch(() => {});
+      }
+    },
+
+    /** Fallback live path: starts a session fed by {@link detectLiveBitmap}. */
+    beginLive(liveId: number): void {
+      lives.set(liveId, { previous: null, times: [] });
+      need().startSegment(0);
+    },
+
+    /** Fallback live path: poses one transferred bitmap (closed here). */
+    detectLiveBitmap(
+      bitmap: ImageBitmap,
+      liveId: number,
+      tMs: number
+    ): { frame: PoseFrame; info: LiveFrameInfo } | null {
+      try {
+        const live = lives.get(liveId);
+        if (!live) return null;
+        return detectLive(live, bitmap, bitmap.width, bitmap.height, tMs);
+      } finally {
+        bitmap.close();
+      }
+    },
+
+    /** Benchmark: decode every frame, no pose. */
+    async measureDecode(file: Blob): Promise<DecodeMeasurement> {
+      const video = await openVideo(file);
+      const t0 = performance.now();
+      let frames = 0;
+      try {
+        for await (const frame of video.frames()) {
+          frames++;
+          frame.close();
+        }
+      } finally {
+        video.close();
+      }
+      return {
+        frames,
+        totalMs: performance.now() - t0,
+        widthPx: video.info.widthPx,
+        heightPx: video.info.heightPx
+      };
+    },
+
+    /** Benchmark: decode up to `maxFrames` frames into bitmaps first, then time the model alone. */
+    async measurePoseOnly(file: Blob, maxFrames: number): Promise<PoseOnlyMeasurement> {
+      const lm = need();
+      const video = await openVideo(file);
+      const held: { tMs: number; bitmap: ImageBitmap }[] = [];
+      try {
+        for await (const frame of video.frames()) {
+          try {
+            held.push({ tMs: frame.tMs, bitmap: await copyToBitmap(frame) });
+          } finally {
+            frame.close();
+          }
+          if (held.length >= maxFrames) break;
+        }
+      } finally {
+        video.close();
+      }
+      const perFrameMs: number[] = [];
+      let framesWithPose = 0;
+      try {
+        lm.startSegment(held[0]?.tMs ?? 0);
+        held.forEach(({ tMs, bitmap }, i) => {
+          const t = performance.now();
+          const r = lm.detect(bitmap, tMs);
+          const dt = performance.now() - t;
+          if (i > 0) perFrameMs.push(dt);
+          if (r.landmarks.length) framesWithPose++;
+        });
+      } finally {
+        for (const h of held) h.bitmap.close();
+      }
+      return { frames: held.length, perFrameMs, framesWithPose };
+    },
+
+    /** Off-origin requests the fetch guard answered locally. */
+    blockedRequests(): string[] {
+      return [...(guard?.blocked ?? [])];
+    }
+  };
+}
+
+function copyToBitmap(frame: DecodedFrame): Promise<ImageBitmap> {
+  return createImageBitmap(frame.image);
+}
+
+function progressOf(framesDone: number, framesTotal: number | null, elapsedMs: number): PoseProgress {
+  const fps = elapsedMs > 0 ? (framesDone * 1000) / elapsedMs : 0;
+  const etaMs = framesTotal !== null && fps > 0 ? (Math.max(0, framesTotal - framesDone) * 1000) / fps : null;
+  return { framesDone, framesTotal, fps, etaMs };
+}
+
+export { createPoseService };
+export type PoseService = ReturnType<typeof createPoseService>;

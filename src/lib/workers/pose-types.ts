@@ -1,0 +1,52 @@
+/**
+ * Plain data shared by the pose worker and its client (no code, so both sides can import it).
+ */
+import type { PoseFrame } from '../analysis/series';
+
+/** Progress of one file, reported a few times per second. */
+export interface PoseProgress {
+  /** Frames decoded and posed so far. */
+  framesDone: number;
+  /** Expected frame count (estimated from the container before decoding), or null when unknown. */
+  framesTotal: number | null;
+  /** Throughput so far, frames per second of wall-clock time. */
+  fps: number;
+  /** Estimated time left, ms, or null when the total is unknown. */
+  etaMs: number | null;
+}
+
+/** One live pose result with the size of the camera frame it was measured on. */
+export interface LiveFrameInfo {
+  widthPx: number;
+  heightPx: number;
+  /** Pose results per second over the last second or so. */
+  poseFps: number;
+}
+
+/** Options of a pose worker. */
+export interface PoseEngineOptions {
+  /**
+   * How many people the model looks for per frame; the tracker then follows the walker among them.
+   * More costs time: with 1 the detector runs only when tracking is lost.
+   * @default 2
+   */
+  numPoses?: number;
+}
+
+/** Timing figures of the benchmark helpers (see `PoseService.measure*`). */
+export interface DecodeMeasurement {
+  frames: number;
+  totalMs: number;
+  widthPx: number;
+  heightPx: number;
+}
+
+export interface PoseOnlyMeasurement {
+  frames: number;
+  /** Per-frame detectForVideo times, ms, first (warm-up) detection excluded. */
+  perFrameMs: number[];
+  /** Frames in which at least one pose was found. */
+  framesWithPose: number;
+}
+
+export type { PoseFrame };
