@@ -1,10 +1,10 @@
-import type { GaitAnalysis } from '$lib/analysis/gait/types';
+import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
 import type { SessionSummary, StoredSession } from './types';
 
-/** The summary value of a metric, or `null` when it was not measurable or is absent. */
-function measuredValue(analysis: GaitAnalysis, id: string): number | null {
-  const metric = (analysis.metrics as Record<string, { status: string; value?: number } | undefined>)[id];
-  return metric && metric.status === 'measured' && typeof metric.value === 'number' ? metric.value : null;
+/** The summary value of a metric, or `null` when it was not measurable (or absent in a damaged record). */
+function measuredValue(analysis: GaitAnalysis, id: MetricId): number | null {
+  const metric = analysis.metrics?.[id];
+  return metric?.status === 'measured' ? metric.value : null;
 }
 
 /** The light history row of a session: id, title, time, whether a video is kept, headline numbers. */

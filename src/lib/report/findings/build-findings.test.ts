@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { makeAnalysis, step } from '../../../../tests/helpers/make-analysis';
+import { buildFindings } from './build-findings';
+import { judgeAsymmetry } from './judge-asymmetry';
+import { judgeCadence } from './judge-cadence';
+import { judgeHeadPosture } from './judge-head-posture';
+import { judgeOverstride } from './judge-overstride';
+import { judgeRegularity } from './judge-regularity';
+import { judgeTrunkLean } from './judge-trunk-lean';
+
+describe('trunk lean', () => {
+  it('is fine when nearly upright, watch a little forward, work-on clearly forward', () => {
+    expect(judgeTrunkLean(makeAnalysis({ trunkLean: { value: 4 } })).level).toBe('fine');
+    expect(judgeTrunkLean(makeAnalysis({ trunkLean: { value: 9 } })).level).toBe('watch');
+    const f = judgeTrunkLean(makeAnalysis({ trunkLean: { value: 14 } }));
+    expect(f.level).toBe('work-on');
+    expect(f.headline).toMatch(/leans forward by about 14°/);
+    expect(f.advice.join(' ')).toMatch(/tall/);
+  });
+  it('mentions leaning back as watch', () => {
+    const f = judgeTrunkLean(makeAnalysis({ trunkLean: { value: -8 } }));
+    expect(f.level).toBe('watch');
+    expect(f.headline).toMatch(/leans back/);
+  });
+  it('never says work-on with low confidence, and hedges the wording', () => {
+    const f = judgeTrunkLean(makeAnalysis({ trunkLean: { value: 14, confidence: 'low' } }));
+    expect(f.level).toBe('watch');
+    expect(f.headline).toMatch(/only suggests/);
+  });
+  it('low overall clip quality also softens a confident metric', () => {
+    const a = makeAnalysis({ trunkLean: { value: 14 } });
+    a.quality.confidence = 'low';
+    expect(judgeTrunkLean(a).level).toBe('watch');
+  });
+  it('says honestly why it could not check', () => {
+    const f = judgeTrunkLean(makeAnalysis());
+    expect(f.level).toBe('not-checked');
+    expect(f.headline).toBe("We couldn't check how upright your trunk is, because test: trunkLean not set.");
+    expect(f.advice).toEqual([]);
+  });
+});
+
+describe('head posture', () => {
+  it('grades the neck line and lets a far-forward head raise a watch', () => {
+    expect(judgeHeadPosture(makeAnalysis({ neckAngle: { value: 12 } })).level).toBe('fine');
+    expect(judgeHeadPosture(makeAnalysis({ neckAngle: { value: 22 } })).level).toBe('watch');
+    expect(judgeHeadPosture(makeAnalysis({ neckAngle: { value: 30 } })).level).toBe('work-on');
+    expect(
+      judgeHeadPosture(makeAnalysis({ neckAngle: { value: 12 }, headForward: { value: 0.4 } })).level
+    ).toBe('watch');
+  });
+  it('gives head-up, eyes-ahead advice when not fine', () => {
+    const f = judgeHeadPosture(makeAnalysis({ neckAngle: { value: 30 } }));
+    expect(f.advice.join(' ')).toMatch(/gaze/);
+  });
+});
+
+describe('overstride', () => {
+  it('is fine at a usual landing distance', () => {
+    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.38 } })).level).toBe('fine');
+  });
+  it('is watch just above the usual range and work-on past the flag, naming the steps', () => {
+    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.46 } })).level).toBe('watch');
+    const steps = [
+      step('left', 10, { heelAheadOfHipPerLeg: 0.6 }),
+      step('right', 26, { heelAheadOfHipPerLeg: 0.58 }),
+      step('left', 42)
+    ];
+    const f = judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.58 } }, { steps }));
+    expect(f.level).toBe('work-on');
+    const stepEvidence = f.evidence.find((e) => e.text.startsWith('Steps'));
+    expect(stepEvidence?.text).toBe('Steps 1 and 2 landed more than 0.5 leg lengths ahead of the hips.');
+    expect(stepEvidence?.frames).toEqual([10, 26]);
+  });
+  it('is watch when the median is normal but a quarter of steps reach far', () => {
+    const steps = [
+      step('left', 10, { heelAheadOfHipPerLeg: 0.6 }),
+      step('right', 26),
+      step('left', 42),
+      step('right', 58)
+    ];
+    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.38 } }, { steps })).level).toBe('watch');
+  });
+  it('flags the reaching pattern: long step, straight knee, forward shin', () => {
+    const f = judgeOverstride(
+      makeAnalysis({
+        heelAheadOfHip: { value: 0.45 },
+        stepLength: { value: 0.95 },
+        kneeFlexionAtStrike: { value: 2 },
+        shankAngleAtStrike: { value: 14 }
+      })
+    );
+    expect(f.level).toBe('work-on');
+    expect(f.headline).toMatch(/nearly straight knee/);
+  });
+  it('cannot check outside a side view', () => {
+    const f = judgeOverstride(makeAnalysis());
+    expect(f.level).toBe('not-checked');
+  });
+});
+
+describe('asymmetry', () => {
+  it('judges by the worst symmetry index and names the longer side', () => {
+    expect(
+      judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 2 }, stepTimeSymmetry: { value: 1 } })).level
+    ).toBe('fine');
+    expect(judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 7 } })).level).toBe('watch');
+    const f = judgeAsymmetry(
+      makeAnalysis({
+        stepLengthSymmetry: { value: 16 },
+        stepLength: { value: 0.75, left: 0.82, right: 0.7 },
+        stepTimeSymmetry: { value: 3 }
+      })
+    );
+    expect(f.level).toBe('work-on');
+    expect(f.headline).toMatch(/step length by 16 %, longer on the left/);
+    expect(f.evidence).toHaveLength(2);
+    expect(f.advice.join(' ')).toMatch(/shoes/);
+    expect(f.advice.join(' ')).toMatch(/Strengthen/);
+  });
+  it('cannot check with no symmetry metric', () => {
+    expect(judgeAsymmetry(makeAnalysis()).level).toBe('not-checked');
+  });
+});
+
+describe('cadence and rhythm', () => {
+  it('cadence outside 100–120 is at most watch', () => {
+    expect(judgeCadence(makeAnalysis({ cadence: { value: 110 } })).level).toBe('fine');
+    expect(judgeCadence(makeAnalysis({ cadence: { value: 80 } })).level).toBe('watch');
+    expect(judgeCadence(makeAnalysis({ cadence: { value: 140 } })).level).toBe('watch');
+  });
+  it('uneven stride timing is watch', () => {
+    expect(judgeRegularity(makeAnalysis({ strideTimeVariability: { value: 2 } })).level).toBe('fine');
+    expect(judgeRegularity(makeAnalysis({ strideTimeVariability: { value: 9 } })).level).toBe('watch');
+  });
+});
+
+describe('buildFindings', () => {
+  it('puts work-on first and not-checked last', () => {
+    const findings = buildFindings(
+      makeAnalysis({ trunkLean: { value: 4 }, heelAheadOfHip: { value: 0.6 }, cadence: { value: 110 } })
+    );
+    expect(findings.map((f) => f.level)).toEqual([
+      'work-on',
+      'fine',
+      'fine',
+      'not-checked',
+      'not-checked',
+      'not-checked'
+    ]);
+    expect(findings[0].id).toBe('overstride');
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Hand-built `GaitAnalysis` values for unit tests of the report layer: every metric starts
+ * "not measurable" and a test sets exactly the ones it judges, so each rule is tested in isolation.
+ * (End-to-end tests use the real `analyzeGait` on real landmarks instead.)
+ */
+import {
+  METRIC_IDS,
+  type GaitAnalysis,
+  type MetricId,
+  type StepRecord
+} from '../../src/lib/analysis/gait/types';
+import type { Confidence, MeasuredMetric } from '../../src/lib/analysis/metric';
+
+export interface MetricSpec {
+  value: number;
+  left?: number;
+  right?: number;
+  confidence?: Confidence;
+  /** Sample values; defaults to six copies of `value`. */
+  samples?: number[];
+}
+
+export function measuredMetric<K extends MetricId>(id: K, spec: MetricSpec): MeasuredMetric<K> {
+  const values = spec.samples ?? Array.from({ length: 6 }, () => spec.value);
+  const sorted = [...values].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.round(p * (sorted.length - 1))];
+  return {
+    id,
+    status: 'measured',
+    value: spec.value,
+    left: spec.left,
+    right: spec.right,
+    samples: values.map((value, i) => ({ value, tMs: i * 500, frame: i * 15 })),
+    n: values.length,
+    spread: { sd: 0, iqr: [q(0.25), q(0.75)], min: sorted[0], max: sorted[sorted.length - 1] },
+    confidence: spec.confidence ?? 'high',
+    notes: []
+  };
+}
+
+export function step(side: 'left' | 'right', frame: number, values: Partial<StepRecord> = {}): StepRecord {
+  return {
+    side,
+    heelStrikeTMs: (frame * 1000) / 30,
+    heelStrikeFrame: frame,
+    stepTimeS: 0.55,
+    stepLengthPerLeg: 0.77,
+    heelAheadOfHipPerLeg: 0.38,
+    shankAngleDeg: 5,
+    kneeFlexionDeg: 8,
+    ...values
+  };
+}
+
+export function makeAnalysis(
+  metrics: Partial<Record<MetricId, MetricSpec>> = {},
+  extra: Partial<GaitAnalysis> = {}
+): GaitAnalysis {
+  const all = Object.fromEntries(
+    METRIC_IDS.map((id) => [
+      id,
+      metrics[id]
+        ? measuredMetric(id, metrics[id])
+        : { id, status: 'not-measurable', reason: `test: ${id} not set` }
+    ])
+  ) as GaitAnalysis['metrics'];
+  const length = 90;
+  return {
+    version: 1,
+    model: 'full',
+    widthPx: 960,
+    heightPx: 540,
+    view: {
+      view: 'side',
+      widthToTorsoRatio: 0.1,
+      viewFit: 0.9,
+      direction: 1,
+      towardCamera: null,
+      treadmill: false,
+      nearSide: 'right'
+    },
+    timeline: {
+      t0Ms: 0,
+      sampleRateHz: 30,
+      length,
+      sourceFrame: Array.from({ length }, (_, i) => i),
+      cutoffHz: 6
+    },
+    legLengthPx: 200,
+    torsoLengthPx: 150,
+    legCorrection: { swapped: [], collapsed: [], swappedFrameCount: 0, collapsedFrameCount: 0 },
+    events: [],
+    steps: [],
+    strides: [],
+    traces: {
+      trunkLeanDeg: Array.from({ length }, () => 4),
+      neckAngleDeg: Array.from({ length }, () => 10),
+      lateralLeanDeg: Array.from({ length }, () => null),
+      heelMinusPelvisLeftPerLeg: Array.from({ length }, () => 0),
+      heelMinusPelvisRightPerLeg: Array.from({ length }, () => 0)
+    },
+    metrics: all,
+    quality: {
+      confidence: 'high',
+      stepsUsed: 8,
+      detectionRate: 1,
+      meanVisibility: 0.9,
+      fpsHz: 30,
+      durationS: 5,
+      viewFit: 0.9,
+      swapsCorrected: 0,
+      issues: []
+    },
+    ...extra
+  };
+}
