@@ -203,3 +203,39 @@ export const SYMMETRY_INDEX_WATCH_PCT = 5;
  * (a habit on some steps, not on most). **Provisional.**
  */
 export const OVERSTRIDE_STEP_SHARE_WATCH = 0.25;
+
+// ───────────────────────────── capture: live framing cues and clip limits (capture helper) ─────────────────────────────
+
+/**
+ * A landmark closer than this fraction of the frame size to an edge counts as out of view in the live
+ * framing cue (the model extrapolates points past the edge). **Provisional.**
+ */
+export const FRAMING_EDGE_MARGIN_FRACTION = 0.01;
+
+/**
+ * Live cue "too far": the body (head top to lowest foot point) spans less than this fraction of the frame
+ * height. At 3–5 m a phone's usual field of view gives ≈0.5–0.7; smaller bodies give coarse landmarks.
+ * **Provisional.**
+ */
+export const FRAMING_MIN_BODY_HEIGHT_FRACTION = 0.35;
+
+/** Live cue "too close": the body spans more than this fraction of the frame height. **Provisional.** */
+export const FRAMING_MAX_BODY_HEIGHT_FRACTION = 0.9;
+
+/**
+ * Live cue "too dark": mean Rec. 601 luma (0–255) of the frame below this. Dim rooms make cameras drop
+ * their frame rate and the model lose the feet. **Provisional.**
+ */
+export const FRAMING_MIN_MEAN_LUMA = 50;
+
+/** Up-front check: clips shorter than this are refused (under ~4 steps at a normal cadence). **Provisional.** */
+export const MIN_CLIP_DURATION_S = 2;
+
+/** Up-front check: clips longer than this are refused (analysis time grows with length). **Provisional.** */
+export const MAX_CLIP_DURATION_S = 120;
+
+/** Up-front check: files larger than this are refused, bytes (2 GiB). **Provisional.** */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+/** A webcam recording stops by itself after this long, s (≈15–20 steps at a normal cadence). **Provisional.** */
+export const MAX_RECORDING_S = 20;
