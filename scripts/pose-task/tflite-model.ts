@@ -76,9 +76,12 @@ function openTflite(model: Uint8Array, what: string): FlatbufferReader {
   const r = new FlatbufferReader(model);
   const identifier = r.identifier();
   if (identifier !== TFLITE_IDENTIFIER) {
+    const found = /^[\x20-\x7e]{4}$/.test(identifier)
+      ? `"${identifier}"`
+      : `bytes ${Array.from(model.subarray(4, 8), (b) => b.toString(16).padStart(2, '0')).join(' ') || '(none)'}`;
     throw new PoseAssetError(
-      `${what} is not a TFLite model: its file identifier is ${JSON.stringify(identifier)} ` +
-        `(${model.length} bytes), expected "${TFLITE_IDENTIFIER}".`
+      `${what} is not a TFLite model (${model.length} bytes): its file identifier is ${found}, ` +
+        `expected "${TFLITE_IDENTIFIER}".`
     );
   }
   return r;
