@@ -47,6 +47,12 @@ export const FRONT_VIEW_MIN_WIDTH_RATIO = 0.45;
  */
 export const TREADMILL_MAX_HIP_SPEED_PER_LEG_S = 0.3;
 
+/**
+ * Front view: treadmill when the body's size in the image (torso length) changes by less than this
+ * fraction per second. Walking toward a camera 4 m away at 1.2 m/s grows the body by ≈30 %/s. **Provisional.**
+ */
+export const TREADMILL_MAX_SCALE_RATE_PER_S = 0.05;
+
 // ───────────────────────────── left/right correction ─────────────────────────────
 
 /**
@@ -83,6 +89,15 @@ export const MAX_STEP_TIME_S = 1.5;
  */
 export const MIN_STRIKE_PROMINENCE_PER_LEG = 0.1;
 
+/** Minimum prominence of a toe-off minimum of the trailing-toe signal, leg lengths. **Provisional.** */
+export const MIN_TOE_OFF_PROMINENCE_PER_LEG = 0.05;
+
+/**
+ * Front view: minimum prominence of a heel strike in the vertical heel separation, leg lengths. A 0.66-m
+ * step seen from 4 m at 1 m camera height separates the heels by ≈0.15 leg lengths in the image. **Provisional.**
+ */
+export const MIN_FRONTAL_STRIKE_PROMINENCE_PER_LEG = 0.04;
+
 /**
  * Step intervals more than this factor from the median step time are not used as steps (a missed or
  * extra strike). **Provisional.**
@@ -90,6 +105,9 @@ export const MIN_STRIKE_PROMINENCE_PER_LEG = 0.1;
 export const STEP_TIME_OUTLIER_FACTOR = 1.5;
 
 // ───────────────────────────── metric gates ─────────────────────────────
+
+/** Less than this much time with a person in view is too little to analyse at all (`TooShortError`). **Provisional.** */
+export const MIN_ANALYSABLE_DURATION_S = 1;
 
 /** Fewest values behind any measured metric (a spread needs two). */
 export const MIN_SAMPLES_FOR_METRIC = 2;

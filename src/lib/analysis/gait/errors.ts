@@ -8,7 +8,7 @@
 /** Base class: every error `analyzeGait` throws is one of these. */
 export class GaitAnalysisError extends Error {
   /** Stable code for the UI and tests. */
-  readonly code: 'invalid-series' | 'no-person' | 'too-short';
+  readonly code: 'invalid-series' | 'no-person' | 'too-short' | 'analysis-failed';
   /** One sentence a person understands. */
   readonly userMessage: string;
 
@@ -46,5 +46,20 @@ export class TooShortError extends GaitAnalysisError {
       'The clip is too short to analyse. Record at least 5 seconds of walking, ideally 10 or more.',
       detail
     );
+  }
+}
+
+/**
+ * An unexpected internal failure while analysing (a bug, not bad data). Wraps the original error as `cause`
+ * so that nothing leaves `analyzeGait` untyped.
+ */
+export class AnalysisFailedError extends GaitAnalysisError {
+  constructor(cause: unknown) {
+    super(
+      'analysis-failed',
+      'Something went wrong while analysing this clip. Please try again, or try another recording.',
+      cause instanceof Error ? cause.message : String(cause)
+    );
+    this.cause = cause;
   }
 }

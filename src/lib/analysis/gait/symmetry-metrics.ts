@@ -1,0 +1,83 @@
+import type { MetricResult, MetricSample } from '../metric';
+import { MIN_STEPS_PER_SIDE_FOR_SYMMETRY } from '../thresholds';
+import { sideMedian, stepSample, strideSample, viewBlocker, type MetricContext } from './metric-context';
+import { notMeasurable, summarizeMetric } from './summarize-metric';
+import { symmetryIndexPct } from './symmetry-index';
+
+type SymmetryId = 'stepLengthSymmetry' | 'stepTimeSymmetry' | 'stanceTimeSymmetry' | 'armSwingSymmetry';
+
+/**
+ * One symmetry index from per-side samples (Robinson 1987): the value is the SI of the per-side medians;
+ * the samples are the SIs of consecutive left/right pairs (for the spread). Needs
+ * `MIN_STEPS_PER_SIDE_FOR_SYMMETRY` finite values on each side.
+ */
+export function symmetryFromSamples<Id extends SymmetryId>(
+  id: Id,
+  sided: MetricSample[],
+  ctx: MetricContext,
+  what: string
+): MetricResult<Id> {
+  const blocked = viewBlocker(id, ctx.view);
+  if (blocked) return notMeasurable(id, blocked);
+  const ok = sided.filter((s) => Number.isFinite(s.value) && s.side);
+  const nLeft = ok.filter((s) => s.side === 'left').length;
+  const nRight = ok.length - nLeft;
+  if (nLeft < MIN_STEPS_PER_SIDE_FOR_SYMMETRY || nRight < MIN_STEPS_PER_SIDE_FOR_SYMMETRY) {
+    return notMeasurable(
+      id,
+      `comparing sides needs at least ${MIN_STEPS_PER_SIDE_FOR_SYMMETRY} clean ${what} on each side, and ${nLeft} left and ${nRight} right were found.`
+    );
+  }
+  const left = sideMedian(ok, 'left');
+  const right = sideMedian(ok, 'right');
+  const pairs: MetricSample[] = [];
+  for (let k = 1; k < ok.length; k++) {
+    const a = ok[k - 1];
+    const b = ok[k];
+    if (a.side === b.side) continue;
+    const [l, r] = a.side === 'left' ? [a.value, b.value] : [b.value, a.value];
+    pairs.push({ value: symmetryIndexPct(r, l), tMs: b.tMs, frame: b.frame });
+  }
+  const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+  return summarizeMetric(id, pairs, {
+    value: symmetryIndexPct(right, left),
+    cap: ctx.cap,
+    notes: [`Median left ${fmt(left)}, right ${fmt(right)}.`],
+    tooFewReason: `no consecutive left/right pair of clean ${what} was found.`
+  });
+}
+
+/**
+ * Symmetry indices for step length, step time, stance time and arm-swing amplitude (GAIT_METHODS.md,
+ * "Symmetry index"). Stance time, s = stance % × stride time.
+ *
+ * @param armSwing - per-stride, per-side arm-swing amplitudes (the `armSwing` metric's samples), or [].
+ */
+export function symmetryMetrics(
+  ctx: MetricContext,
+  armSwing: MetricSample[]
+): { [K in SymmetryId]: MetricResult<K> } {
+  return {
+    stepLengthSymmetry: symmetryFromSamples(
+      'stepLengthSymmetry',
+      ctx.steps.map((s) => stepSample(s, s.stepLengthPerLeg)),
+      ctx,
+      'steps'
+    ),
+    stepTimeSymmetry: symmetryFromSamples(
+      'stepTimeSymmetry',
+      ctx.steps.map((s) => stepSample(s, s.stepTimeS)),
+      ctx,
+      'steps'
+    ),
+    stanceTimeSymmetry: symmetryFromSamples(
+      'stanceTimeSymmetry',
+      ctx.strides.map((s) =>
+        strideSample(s, s.stancePct === null ? null : (s.stancePct / 100) * s.strideTimeS)
+      ),
+      ctx,
+      'strides'
+    ),
+    armSwingSymmetry: symmetryFromSamples('armSwingSymmetry', armSwing, ctx, 'arm swings')
+  };
+}
