@@ -7,9 +7,10 @@
  * - `static/wasm/vision_wasm_module_internal.{js,wasm}`, the only tasks-vision wasm build the module
  *   worker loads (`FilesetResolver.forVisionTasks('/wasm', true)`); other builds are removed.
  *
- * The work is skipped when a stamp (in node_modules/.cache) shows that the inputs (weights, wasm and
- * this builder's own sources, by sha256) are unchanged and every output still has the recorded
- * sha256. Prints each output's size and sha256 and the time taken.
+ * The work is skipped when a stamp (node_modules/.cache/gaitlens/pose-assets.json, see
+ * scripts/pose-task/build-stamp.ts) shows that the inputs (weights, wasm and this builder's own
+ * sources) have the same content as at the last build and the outputs are intact. Otherwise prints
+ * each output's size and sha256 and the time taken. The outputs are git-ignored.
  *
  * Usage: tsx scripts/build-pose-assets.ts [--force]
  */
@@ -17,7 +18,6 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   copyFileSync,
-  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -28,6 +28,7 @@ import {
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPoseTask } from './pose-task/build-pose-task';
+import { BuildStamp } from './pose-task/build-stamp';
 import {
   legacyPoseInputFiles,
   legacyPosePackageDir,
@@ -44,17 +45,6 @@ const stampFile = join(projectDir, 'node_modules', '.cache', 'gaitlens', 'pose-a
 
 /** The tasks-vision wasm files a module worker needs (loader script + binary). */
 const WASM_FILES = ['vision_wasm_module_internal.js', 'vision_wasm_module_internal.wasm'];
-
-interface Stamp {
-  /** sha256 over every input file's path and bytes. */
-  readonly inputs: string;
-  /** sha256 of every output, by path relative to the project. */
-  readonly outputs: Record<string, string>;
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** Path of a tasks-vision wasm file, through the package's own `exports` map. */
 function tasksVisionWasmFile(name: string): string {
@@ -83,39 +73,6 @@ function inputFiles(): string[] {
   ];
 }
 
-function fingerprint(files: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const file of files) {
-    hash.update(relative(projectDir, file) + '\0');
-    hash.update(readFileSync(file));
-  }
-  return hash.digest('hex');
-}
-
-function readStamp(): Stamp | null {
-  try {
-    return JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
-  } catch {
-    return null;
-  }
-}
-
-function isUpToDate(stamp: Stamp | null, inputs: string): boolean {
-  if (!stamp || stamp.inputs !== inputs) return false;
-  const expected = [
-    ...POSE_VARIANTS.map((v) => relative(projectDir, join(modelsDir, `pose_landmarker_${v}.task`))),
-    ...WASM_FILES.map((f) => relative(projectDir, join(wasmDir, f)))
-  ];
-  return expected.every((path) => {
-    const file = join(projectDir, path);
-    return (
-      stamp.outputs[path] !== undefined &&
-      existsSync(file) &&
-      sha256(readFileSync(file)) === stamp.outputs[path]
-    );
-  });
-}
-
 /** Writes via a temporary file and a rename, so a reader never sees half a file. */
 function writeAtomically(file: string, bytes: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -129,43 +86,38 @@ function formatMiB(bytes: number): string {
 
 function main(): void {
   const started = performance.now();
-  const force = process.argv.includes('--force');
-  const inputs = fingerprint(inputFiles());
-  if (!force && isUpToDate(readStamp(), inputs)) {
+  const modelFiles = POSE_VARIANTS.map((variant) => join(modelsDir, `pose_landmarker_${variant}.task`));
+  const wasmFiles = WASM_FILES.map((name) => join(wasmDir, name));
+  const stamp = new BuildStamp(stampFile, projectDir, inputFiles(), [...modelFiles, ...wasmFiles]);
+  if (!process.argv.includes('--force') && stamp.isFresh()) {
     console.log(`pose assets: up to date (checked in ${Math.round(performance.now() - started)} ms)`);
     return;
   }
 
   mkdirSync(modelsDir, { recursive: true });
   mkdirSync(wasmDir, { recursive: true });
-  const outputs: Record<string, string> = {};
   const report = (file: string, bytes: Uint8Array) => {
-    const path = relative(projectDir, file);
-    outputs[path] = sha256(bytes);
-    console.log(
-      `  ${path.padEnd(44)} ${String(bytes.length).padStart(10)} bytes  ${formatMiB(bytes.length).padStart(10)}  sha256 ${outputs[path]}`
-    );
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const size = `${String(bytes.length).padStart(10)} bytes ${formatMiB(bytes.length).padStart(10)}`;
+    console.log(`  ${relative(projectDir, file).padEnd(44)} ${size}  sha256 ${sha256}`);
   };
 
   const weights = loadLegacyPoseWeights();
-  for (const variant of POSE_VARIANTS) {
-    const file = join(modelsDir, `pose_landmarker_${variant}.task`);
+  POSE_VARIANTS.forEach((variant, i) => {
     const bytes = buildPoseTask(variant, { weights });
-    writeAtomically(file, bytes);
-    report(file, bytes);
-  }
+    writeAtomically(modelFiles[i], bytes);
+    report(modelFiles[i], bytes);
+  });
 
   for (const stale of readdirSync(wasmDir)) {
     if (!WASM_FILES.includes(stale)) rmSync(join(wasmDir, stale), { recursive: true });
   }
-  for (const name of WASM_FILES) {
-    const file = join(wasmDir, name);
-    copyFileSync(tasksVisionWasmFile(name), file);
-    report(file, readFileSync(file));
-  }
+  WASM_FILES.forEach((name, i) => {
+    copyFileSync(tasksVisionWasmFile(name), wasmFiles[i]);
+    report(wasmFiles[i], readFileSync(wasmFiles[i]));
+  });
 
-  mkdirSync(dirname(stampFile), { recursive: true });
-  writeFileSync(stampFile, JSON.stringify({ inputs, outputs } satisfies Stamp, null, 2) + '\n');
+  stamp.record();
   console.log(`pose assets: built in ${Math.round(performance.now() - started)} ms`);
 }
 
