@@ -16,15 +16,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import {
-  copyFileSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPoseTask } from './pose-task/build-pose-task';
@@ -73,7 +65,10 @@ function inputFiles(): string[] {
   ];
 }
 
-/** Writes via a temporary file and a rename, so a reader never sees half a file. */
+/**
+ * Writes via a temporary file and a rename, so that a reader (e.g. a concurrent `vite build` copying
+ * static/) never sees half a file.
+ */
 function writeAtomically(file: string, bytes: Uint8Array): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, bytes);
@@ -109,12 +104,15 @@ function main(): void {
     report(modelFiles[i], bytes);
   });
 
+  // Only the module build is served; drop other builds (but not another run's temporary files).
   for (const stale of readdirSync(wasmDir)) {
-    if (!WASM_FILES.includes(stale)) rmSync(join(wasmDir, stale), { recursive: true });
+    if (!WASM_FILES.includes(stale) && !stale.endsWith('.tmp'))
+      rmSync(join(wasmDir, stale), { recursive: true });
   }
   WASM_FILES.forEach((name, i) => {
-    copyFileSync(tasksVisionWasmFile(name), wasmFiles[i]);
-    report(wasmFiles[i], readFileSync(wasmFiles[i]));
+    const bytes = readFileSync(tasksVisionWasmFile(name));
+    writeAtomically(wasmFiles[i], bytes);
+    report(wasmFiles[i], bytes);
   });
 
   stamp.record();

@@ -10,7 +10,7 @@
  *   extracts packages), so any rewrite of a file changes its signature, and then the hashes decide.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { PoseAssetError } from './pose-asset-error';
 
@@ -65,7 +65,9 @@ export class BuildStamp {
       signatures: this.signatures()
     };
     mkdirSync(dirname(this.stampPath), { recursive: true });
-    writeFileSync(this.stampPath, JSON.stringify(stamp, null, 2) + '\n');
+    const tmp = `${this.stampPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(stamp, null, 2) + '\n');
+    renameSync(tmp, this.stampPath); // a concurrent run never reads half a stamp
   }
 
   private hashInputs(): string {
