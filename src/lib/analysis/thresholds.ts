@@ -53,6 +53,13 @@ export const TREADMILL_MAX_HIP_SPEED_PER_LEG_S = 0.3;
  */
 export const TREADMILL_MAX_SCALE_RATE_PER_S = 0.05;
 
+/**
+ * Largest perspective correction between a leg's depth plane and the hip-midpoint plane (side view), as a
+ * fraction. Feet ≈0.1 m either side of the mid-plane at 2.5–5 m give 2–4 %; a larger near/far leg-length
+ * ratio is model error, not depth. **Provisional.**
+ */
+export const MAX_DEPTH_SCALE_CORRECTION = 0.06;
+
 // ───────────────────────────── left/right correction ─────────────────────────────
 
 /**

@@ -1,6 +1,11 @@
 import { LEG_PARTS, LM, sideIndex, type Side } from '../landmarks';
 import type { LandmarkSeries } from '../series';
-import { LOW_FPS_HZ, MAX_GAP_FILL_S, MIN_ANALYSABLE_DURATION_S } from '../thresholds';
+import {
+  LOW_FPS_HZ,
+  MAX_DEPTH_SCALE_CORRECTION,
+  MAX_GAP_FILL_S,
+  MIN_ANALYSABLE_DURATION_S
+} from '../thresholds';
 import { assessQuality } from './assess-quality';
 import { buildGaitCycles } from './build-gait-cycles';
 import { classifyView } from './classify-view';
@@ -11,7 +16,7 @@ import { detectSagittalEvents } from './detect-sagittal-events';
 import { AnalysisFailedError, GaitAnalysisError, NoPersonError, TooShortError } from './errors';
 import { extractLandmarkTracks, type LandmarkTracks } from './extract-landmark-tracks';
 import { angleFromDownwardDeg, angleFromVerticalDeg, midpointColumn } from './geometry';
-import { legLengthPx } from './leg-length';
+import { legLengthPx, legLengthsBySidePx } from './leg-length';
 import type { MetricContext } from './metric-context';
 import { postureMetrics, postureWindows, type PostureTraces } from './posture-metrics';
 import { spatialMetrics } from './spatial-metrics';
@@ -81,6 +86,27 @@ function meanLegVisibility(tracks: LandmarkTracks): number {
   return count ? sum / count : 0;
 }
 
+/**
+ * Leg length in the hip-midpoint plane and the perspective scale of each leg's plane (side view): the mean
+ * of the two legs' lengths (the hip midpoint lies halfway between their depth planes), and for each side the
+ * factor mid / side, limited to 1 ± `MAX_DEPTH_SCALE_CORRECTION`. Other views, or a leg never seen whole:
+ * the pooled leg length and no correction.
+ */
+function depthPlanes(
+  corrected: LandmarkTracks,
+  pooledPx: number,
+  view: CameraView
+): { legLengthPx: number; planeScale: { left: number; right: number } } {
+  const none = { legLengthPx: pooledPx, planeScale: { left: 1, right: 1 } };
+  if (view !== 'side') return none;
+  const { left, right } = legLengthsBySidePx(corrected);
+  if (!(left > 0) || !(right > 0)) return none;
+  const mid = (left + right) / 2;
+  const clamp = (f: number) =>
+    Math.min(1 + MAX_DEPTH_SCALE_CORRECTION, Math.max(1 - MAX_DEPTH_SCALE_CORRECTION, f));
+  return { legLengthPx: mid, planeScale: { left: clamp(mid / left), right: clamp(mid / right) } };
+}
+
 const toNullable = (x: Float64Array): (number | null)[] =>
   Array.from(x, (v) => (Number.isFinite(v) ? v : null));
 
@@ -101,15 +127,15 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
   if (detectedSpanS < MIN_ANALYSABLE_DURATION_S) {
     throw new TooShortError(`a person is seen for only ${detectedSpanS.toFixed(2)} s`);
   }
-  const legPx = legLengthPx(tracks);
-  if (!(legPx > 0)) throw new NoPersonError('the legs are never visible');
+  const legPx0 = legLengthPx(tracks);
+  if (!(legPx0 > 0)) throw new NoPersonError('the legs are never visible');
   const sampleRateHz = medianFrameRateHz(tracks.tMs);
   if (!Number.isFinite(sampleRateHz) || sampleRateHz <= 0) throw new TooShortError('no frame interval');
 
   // View, direction, treadmill.
   const viewCls = classifyView(tracks);
   const view = opts.view ?? viewCls.view;
-  const dir = walkingDirection(tracks, view, legPx);
+  const dir = walkingDirection(tracks, view, legPx0);
   const viewInfo: ViewInfo = {
     view,
     widthToTorsoRatio: viewCls.widthToTorsoRatio,
@@ -121,7 +147,9 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
   };
 
   // Left/right correction on the original frames, then resample, fill and filter.
-  const correction = correctLegSwaps(tracks, legPx, MAX_GAP_FILL_S * 1000);
+  const correction = correctLegSwaps(tracks, legPx0, MAX_GAP_FILL_S * 1000);
+  const planes = depthPlanes(correction.tracks, legPx0, view);
+  const legPx = planes.legLengthPx;
   const clean = cleanTracks(correction.tracks, sampleRateHz);
   const n = clean.length;
   const sideView = view !== 'front';
@@ -194,7 +222,10 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     trunkLeanDeg: view === 'side' ? posture.trunkLeanDeg : null,
     direction: d,
     legLengthPx: legPx,
-    spatial: view === 'side'
+    spatial: view === 'side',
+    planeScale: planes.planeScale,
+    principalXPx: series.widthPx / 2,
+    treadmill: dir.treadmill
   });
 
   const firstT = tracks.tMs[0];

@@ -2,7 +2,7 @@ import { sideIndex, type Side } from '../landmarks';
 import { median } from '../signal';
 import { STEP_TIME_OUTLIER_FACTOR } from '../thresholds';
 import type { CleanTracks } from './clean-tracks';
-import type { TimelineEvents } from './gait-events';
+import type { StrikeEvent, TimelineEvents } from './gait-events';
 import { angleFromDownwardDeg, jointFlexionDeg } from './geometry';
 import { nearestFrame, sampleToMs, valueAt } from './timeline-mapping';
 import type { GaitEvent, StepRecord, StrideRecord } from './types';
@@ -21,6 +21,63 @@ export interface CycleContext {
   legLengthPx: number;
   /** Spatial and overstriding values are computed only in a side view. */
   spatial: boolean;
+  /**
+   * Perspective correction per side: image x of that side's foot is mapped to the hip-midpoint plane by
+   * x' = principalXPx + (x − principalXPx) · planeScale[side] (1 = no correction).
+   */
+  planeScale: { left: number; right: number };
+  /** Image x of the principal point (the image centre), px. */
+  principalXPx: number;
+  /** On a treadmill the ground (belt) moves in the image; overground it is still (a still camera assumed). */
+  treadmill: boolean;
+}
+
+/** Share of a step, from its heel strike, over which the striking heel is taken to be planted. */
+const FOOTPRINT_WINDOW_OF_STEP = 0.25;
+/** Part of the step (from its heel strike) where the striking foot is flat on a treadmill's belt. */
+const BELT_WINDOW_OF_STEP = [0.15, 0.55] as const;
+
+/**
+ * Footprint of every strike, image x px in the ground's frame at time 0 (see `buildGaitCycles`); NaN when
+ * the heels are not both seen in the window.
+ */
+function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
+  const { clean } = ctx;
+  const n = clean.length;
+  const leadX = new Float64Array(n);
+  const lx = clean.x[sideIndex('left', 'heel')];
+  const rx = clean.x[sideIndex('right', 'heel')];
+  for (let i = 0; i < n; i++) {
+    const l = ctx.heelForwardLeft[i];
+    const r = ctx.heelForwardRight[i];
+    leadX[i] = Number.isFinite(l) && Number.isFinite(r) ? (l >= r ? lx[i] : rx[i]) : NaN;
+  }
+  const spans: number[] = [];
+  for (let k = 1; k < strikes.length; k++) {
+    if (strikes[k].run === strikes[k - 1].run) spans.push(strikes[k].sample - strikes[k - 1].sample);
+  }
+  const width = FOOTPRINT_WINDOW_OF_STEP * median(spans);
+  if (!Number.isFinite(width)) return strikes.map(() => NaN);
+  const cx = ctx.principalXPx;
+  const toPlane = (k: number, x: number) => cx + (x - cx) * ctx.planeScale[strikes[k].side];
+  const windows = strikes.map((hs) => [Math.ceil(hs.sample), Math.min(n - 1, Math.floor(hs.sample + width))]);
+  // Belt velocity: the planted foot's velocity over its flat-foot phase (after the heel rocker, before heel off).
+  const velocities: number[] = [];
+  strikes.forEach((hs, k) => {
+    const a = Math.ceil(hs.sample + (BELT_WINDOW_OF_STEP[0] / FOOTPRINT_WINDOW_OF_STEP) * width);
+    const b = Math.min(
+      n - 1,
+      Math.floor(hs.sample + (BELT_WINDOW_OF_STEP[1] / FOOTPRINT_WINDOW_OF_STEP) * width)
+    );
+    for (let i = a + 1; i <= b; i++) velocities.push(toPlane(k, leadX[i]) - toPlane(k, leadX[i - 1]));
+  });
+  const groundPerSample = ctx.treadmill ? median(velocities) : 0;
+  const ground = Number.isFinite(groundPerSample) ? groundPerSample : 0;
+  return windows.map(([a, b], k) => {
+    const pos: number[] = [];
+    for (let i = a; i <= b; i++) pos.push(toPlane(k, leadX[i]) - ground * i);
+    return median(pos);
+  });
 }
 
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
@@ -30,8 +87,15 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  *
  * - Step time: this heel strike minus the previous (contralateral) one within the same run; intervals more
  *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null).
- * - Step length (side view): horizontal distance of the leading heel ahead of the trailing heel at the strike,
- *   ÷ leg length. Read label-free from the two heel signals (the leading heel is the larger one).
+ * - Step length (side view), ÷ leg length, footprint to footprint: each strike's footprint is the median
+ *   position of the forward-most heel over the first `FOOTPRINT_WINDOW_OF_STEP` of the step after the strike
+ *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say), taken in
+ *   the ground's frame: on a treadmill the belt's image velocity, the median heel velocity over those windows, is
+ *   removed (overground the ground is still: a still camera is assumed). Step length = (footprint −
+ *   previous footprint) · direction. Each footprint is first mapped from its foot's depth plane to the
+ *   hip-midpoint plane (`planeScale`, from the near/far leg-length ratio): without it, perspective makes
+ *   left and right steps differ by up to ±0.15 leg lengths toward the frame edges. This avoids the bias of the heel-to-heel distance at the strike (the
+ *   trailing heel has already risen and rolled forward by then) and any constant lag of the strike detector.
  * - Heel ahead of hips: the leading heel's (x − hip-midpoint x)·direction at the strike ÷ leg length.
  * - Shank angle and knee flexion: of the leg whose heel leads at the strike ("the striking foot is the forward
  *   one"); knee→ankle vs the downward vertical, + when the ankle is ahead of the knee.
@@ -82,6 +146,8 @@ export function buildGaitCycles(
       : null
   );
 
+  const footprints = ctx.spatial ? footprintsPx(strikes, ctx) : [];
+
   const steps: StepRecord[] = strikes.map((hs, k) => {
     const rec: StepRecord = {
       side: hs.side,
@@ -96,7 +162,10 @@ export function buildGaitCycles(
     if (!ctx.spatial) return rec;
     const l = valueAt(ctx.heelForwardLeft, hs.sample);
     const r = valueAt(ctx.heelForwardRight, hs.sample);
-    if (Number.isFinite(l) && Number.isFinite(r)) rec.stepLengthPerLeg = Math.abs(l - r) / legLengthPx;
+    if (stepTimes[k] !== null) {
+      const step = direction * (footprints[k] - footprints[k - 1]);
+      if (Number.isFinite(step)) rec.stepLengthPerLeg = step / legLengthPx;
+    }
     const lead = Math.max(l, r);
     if (Number.isFinite(lead)) rec.heelAheadOfHipPerLeg = lead / legLengthPx;
     const striking: Side | null =

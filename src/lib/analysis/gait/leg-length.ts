@@ -1,4 +1,4 @@
-import { sideIndex } from '../landmarks';
+import { sideIndex, type Side } from '../landmarks';
 import { median } from '../signal';
 import type { LandmarkTracks } from './extract-landmark-tracks';
 import { distancePx } from './geometry';
@@ -12,8 +12,21 @@ import { distancePx } from './geometry';
  * @returns leg length, px, or `NaN` when no leg was ever fully visible.
  */
 export function legLengthPx(tracks: LandmarkTracks): number {
+  return median(sideLengths(tracks, ['left', 'right']));
+}
+
+/**
+ * Leg length of each side separately, px (median as in {@link legLengthPx}), from tracks whose left/right
+ * labels have been corrected. In a side view the near leg is closer to the camera and so looks longer; the
+ * ratio of the two is the perspective scale between the two legs' depth planes.
+ */
+export function legLengthsBySidePx(tracks: LandmarkTracks): { left: number; right: number } {
+  return { left: median(sideLengths(tracks, ['left'])), right: median(sideLengths(tracks, ['right'])) };
+}
+
+function sideLengths(tracks: LandmarkTracks, sides: readonly Side[]): number[] {
   const lengths: number[] = [];
-  for (const side of ['left', 'right'] as const) {
+  for (const side of sides) {
     const hip = sideIndex(side, 'hip');
     const knee = sideIndex(side, 'knee');
     const ankle = sideIndex(side, 'ankle');
@@ -24,5 +37,5 @@ export function legLengthPx(tracks: LandmarkTracks): number {
       if (Number.isFinite(len) && len > 0) lengths.push(len);
     }
   }
-  return median(lengths);
+  return lengths;
 }
