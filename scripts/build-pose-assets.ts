@@ -106,8 +106,8 @@ function main(): void {
 
   // Only the module build is served; drop other builds (but not another run's temporary files).
   for (const stale of readdirSync(wasmDir)) {
-    if (!WASM_FILES.includes(stale) && !stale.endsWith('.tmp'))
-      rmSync(join(wasmDir, stale), { recursive: true });
+    const ours = WASM_FILES.includes(stale) || stale.endsWith('.tmp');
+    if (!ours) rmSync(join(wasmDir, stale), { recursive: true });
   }
   WASM_FILES.forEach((name, i) => {
     const bytes = readFileSync(tasksVisionWasmFile(name));
