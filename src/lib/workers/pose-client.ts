@@ -88,11 +88,11 @@ export class PoseClient {
     const onAbort = () => void this.#remote.cancel(jobId);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#remote.processFile(file, {
-        jobId,
-        fileName: fileName ?? (file instanceof File ? file.name : undefined),
-        onProgress: onProgress ? proxy(onProgress) : undefined
-      });
+      return await this.#remote.processFile(
+        file,
+        { jobId, fileName: fileName ?? (file instanceof File ? file.name : undefined) },
+        onProgress ? proxy(onProgress) : undefined
+      );
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

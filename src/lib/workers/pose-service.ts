@@ -43,7 +43,6 @@ const abortError = () => new DOMException('The pose run was cancelled.', 'AbortE
 export interface ProcessFileRequest {
   jobId: number;
   fileName?: string;
-  onProgress?: (p: PoseProgress) => void;
 }
 
 interface Live {
@@ -95,10 +94,17 @@ function createPoseService(scope: typeof globalThis) {
       cancelled.add(jobId);
     },
 
-    /** Decodes and poses every frame of `file`. */
-    async processFile(file: Blob, req: ProcessFileRequest): Promise<LandmarkSeries> {
+    /**
+     * Decodes and poses every frame of `file`. `onProgress` is a separate argument because comlink
+     * only proxies top-level arguments.
+     */
+    async processFile(
+      file: Blob,
+      req: ProcessFileRequest,
+      onProgress?: (p: PoseProgress) => void
+    ): Promise<LandmarkSeries> {
       const lm = need();
-      const { jobId, onProgress } = req;
+      const { jobId } = req;
       const video = await openVideo(file);
       const { info } = video;
       const tMs: number[] = [];
