@@ -65,7 +65,7 @@ export interface SyntheticWalkParams {
   /**
    * Leg-label swap bursts as the pose model makes them: bursts starting 0–3 frames after the near
    * leg's heel strike (front view: after either leg's), `lengthFrames` long (inclusive range),
-   * until `rate` of the frames are swapped (full model ≈ 0.10, lite ≈ 0.16). When one burst per
+   * until `rate` of the frames that show the walker are swapped (full model ≈ 0.10, lite ≈ 0.16). When one burst per
    * near-leg strike cannot reach the rate, bursts also follow the far leg's strikes. @default null
    */
   swapBursts: { rate: number; lengthFrames: [number, number] } | null;
@@ -354,7 +354,8 @@ export function makeSyntheticWalk(params: Partial<SyntheticWalkParams> = {}): {
   const swapped = new Set<number>();
   if (p.swapBursts && p.swapBursts.rate > 0) {
     const [minLen, maxLen] = p.swapBursts.lengthFrames;
-    const target = Math.round(p.swapBursts.rate * nFrames);
+    // the rate counts frames in which the walker is seen (a frame without a pose has no labels)
+    const target = Math.round(p.swapBursts.rate * poses.filter((q) => q !== null).length);
     const shuffled = <T>(xs: T[]): T[] => {
       const a = [...xs];
       for (let i = a.length - 1; i > 0; i--) {
@@ -372,14 +373,16 @@ export function makeSyntheticWalk(params: Partial<SyntheticWalkParams> = {}): {
       if (swapped.size + len - target > target - swapped.size) break;
       const start = Math.floor(hs.frame) + 1 + rng.integer(0, 2);
       const frames = Array.from({ length: len }, (_, i) => start + i);
-      if (frames.some((f) => f >= nFrames || swapped.has(f) || swapped.has(f - 1) || swapped.has(f + 1)))
+      if (
+        frames.some(
+          (f) => f >= nFrames || !poses[f] || swapped.has(f) || swapped.has(f - 1) || swapped.has(f + 1)
+        )
+      )
         continue;
       const collapse = rng.uniform() < p.collapseRate;
       for (const f of frames) {
-        const pose = poses[f];
-        if (!pose) continue;
         swapped.add(f);
-        poses[f] = collapse ? collapseLegs(pose, hs.side) : swapLegs(pose);
+        poses[f] = collapse ? collapseLegs(poses[f]!, hs.side) : swapLegs(poses[f]!);
       }
     }
   }
