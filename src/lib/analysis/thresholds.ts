@@ -96,6 +96,17 @@ export const MAX_STEP_TIME_S = 1.5;
  */
 export const MIN_STRIKE_PROMINENCE_PER_LEG = 0.1;
 
+/**
+ * Heel strike: the landing heel's speed over the ground falls below this fraction of the walking speed
+ * (refines Zeni's time; foot-velocity principle, O'Connor et al. 2007). Higher than the toe-off fraction
+ * because a landed heel still rolls a little (heel rocker) and pixel noise would delay a lower crossing.
+ * **Provisional** (tuned on synthetic walks).
+ */
+export const HEEL_STRIKE_SPEED_FRACTION = 0.5;
+
+/** Toe off: the trailing toe's speed over the ground rises through this fraction of the walking speed. **Provisional.** */
+export const TOE_OFF_SPEED_FRACTION = 0.25;
+
 /** Minimum prominence of a toe-off minimum of the trailing-toe signal, leg lengths. **Provisional.** */
 export const MIN_TOE_OFF_PROMINENCE_PER_LEG = 0.05;
 

@@ -209,7 +209,12 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
             heelLeft: heelForwardLeft,
             heelRight: heelForwardRight,
             toeLeft: forward(x[LM.left_foot_index]),
-            toeRight: forward(x[LM.right_foot_index])
+            toeRight: forward(x[LM.right_foot_index]),
+            pelvisForward: hipMidX.map((v) => d * v),
+            treadmill: dir.treadmill,
+            toeFilled: clean.filled[LM.left_foot_index].map(
+              (v, i) => v | clean.filled[LM.right_foot_index][i]
+            )
           },
           legPx,
           sampleRateHz
@@ -225,7 +230,7 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     spatial: view === 'side',
     planeScale: planes.planeScale,
     principalXPx: series.widthPx / 2,
-    treadmill: dir.treadmill
+    groundXPerSample: d * timelineEvents.groundForwardPerSample
   });
 
   const firstT = tracks.tMs[0];

@@ -28,14 +28,15 @@ export interface CycleContext {
   planeScale: { left: number; right: number };
   /** Image x of the principal point (the image centre), px. */
   principalXPx: number;
-  /** On a treadmill the ground (belt) moves in the image; overground it is still (a still camera assumed). */
-  treadmill: boolean;
+  /**
+   * Image x velocity of the ground, px per sample: 0 overground (a still camera is assumed), the belt's
+   * velocity on a treadmill (from `detectSagittalEvents`).
+   */
+  groundXPerSample: number;
 }
 
 /** Share of a step, from its heel strike, over which the striking heel is taken to be planted. */
 const FOOTPRINT_WINDOW_OF_STEP = 0.25;
-/** Part of the step (from its heel strike) where the striking foot is flat on a treadmill's belt. */
-const BELT_WINDOW_OF_STEP = [0.15, 0.55] as const;
 
 /**
  * Footprint of every strike, image x px in the ground's frame at time 0 (see `buildGaitCycles`); NaN when
@@ -61,18 +62,7 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
   const cx = ctx.principalXPx;
   const toPlane = (k: number, x: number) => cx + (x - cx) * ctx.planeScale[strikes[k].side];
   const windows = strikes.map((hs) => [Math.ceil(hs.sample), Math.min(n - 1, Math.floor(hs.sample + width))]);
-  // Belt velocity: the planted foot's velocity over its flat-foot phase (after the heel rocker, before heel off).
-  const velocities: number[] = [];
-  strikes.forEach((hs, k) => {
-    const a = Math.ceil(hs.sample + (BELT_WINDOW_OF_STEP[0] / FOOTPRINT_WINDOW_OF_STEP) * width);
-    const b = Math.min(
-      n - 1,
-      Math.floor(hs.sample + (BELT_WINDOW_OF_STEP[1] / FOOTPRINT_WINDOW_OF_STEP) * width)
-    );
-    for (let i = a + 1; i <= b; i++) velocities.push(toPlane(k, leadX[i]) - toPlane(k, leadX[i - 1]));
-  });
-  const groundPerSample = ctx.treadmill ? median(velocities) : 0;
-  const ground = Number.isFinite(groundPerSample) ? groundPerSample : 0;
+  const ground = ctx.groundXPerSample;
   return windows.map(([a, b], k) => {
     const pos: number[] = [];
     for (let i = a; i <= b; i++) pos.push(toPlane(k, leadX[i]) - ground * i);
@@ -90,8 +80,8 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  * - Step length (side view), ÷ leg length, footprint to footprint: each strike's footprint is the median
  *   position of the forward-most heel over the first `FOOTPRINT_WINDOW_OF_STEP` of the step after the strike
  *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say), taken in
- *   the ground's frame: on a treadmill the belt's image velocity, the median heel velocity over those windows, is
- *   removed (overground the ground is still: a still camera is assumed). Step length = (footprint −
+ *   the ground's frame: on a treadmill the belt's image velocity is removed (overground the ground is still: a
+ *   still camera is assumed). Step length = (footprint −
  *   previous footprint) · direction. Each footprint is first mapped from its foot's depth plane to the
  *   hip-midpoint plane (`planeScale`, from the near/far leg-length ratio): without it, perspective makes
  *   left and right steps differ by up to ±0.15 leg lengths toward the frame edges. This avoids the bias of the heel-to-heel distance at the strike (the

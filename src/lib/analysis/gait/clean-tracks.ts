@@ -32,6 +32,8 @@ export interface CleanTracks {
   x: Float64Array[];
   /** Per landmark index: y px, down (as `x`). */
   y: Float64Array[];
+  /** Per landmark index: 1 where the sample was missing and has been interpolated across a short gap. */
+  filled: Uint8Array[];
 }
 
 /**
@@ -66,19 +68,24 @@ export function cutoffForRateHz(sampleRateHz: number): number {
 export function cleanTracks(tracks: LandmarkTracks, sampleRateHz: number): CleanTracks {
   const t0Ms = tracks.tMs[0];
   const cutoffHz = cutoffForRateHz(sampleRateHz);
-  const maxGap = Math.floor(MAX_GAP_FILL_S * sampleRateHz + 1e-9);
+  const maxGap = Math.round(MAX_GAP_FILL_S * sampleRateHz);
   const empty = new Float64Array(0);
   const x: Float64Array[] = new Array<Float64Array>(tracks.x.length).fill(empty);
   const y: Float64Array[] = new Array<Float64Array>(tracks.y.length).fill(empty);
+  const filled: Uint8Array[] = new Array<Uint8Array>(tracks.x.length).fill(new Uint8Array(0));
   let length = 0;
-  const clean = (col: Float64Array) => {
+  const clean = (col: Float64Array, k: number) => {
     const uniform = resampleUniform(tracks.tMs, col, sampleRateHz, t0Ms).values;
     length = uniform.length;
-    return lowpass(fillGaps(uniform, maxGap), cutoffHz, sampleRateHz, LOWPASS_ORDER);
+    const gapFilled = fillGaps(uniform, maxGap);
+    const mask = filled[k].length ? filled[k] : (filled[k] = new Uint8Array(length));
+    for (let i = 0; i < length; i++)
+      if (!Number.isFinite(uniform[i]) && Number.isFinite(gapFilled[i])) mask[i] = 1;
+    return lowpass(gapFilled, cutoffHz, sampleRateHz, LOWPASS_ORDER);
   };
   for (const k of CLEANED_LANDMARKS) {
-    x[k] = clean(tracks.x[k]);
-    y[k] = clean(tracks.y[k]);
+    x[k] = clean(tracks.x[k], k);
+    y[k] = clean(tracks.y[k], k);
   }
-  return { t0Ms, sampleRateHz, length, cutoffHz, x, y };
+  return { t0Ms, sampleRateHz, length, cutoffHz, x, y, filled };
 }

@@ -19,6 +19,11 @@ export interface TimelineEvents {
    * (rHS → lTO → lHS → rTO), as a sub-sample position, or null when not found / not measurable.
    */
   toeOffAfter: (number | null)[];
+  /**
+   * Forward image velocity of the ground, px per sample: 0 overground (still camera), the belt's velocity on a
+   * treadmill (side view); 0 where not measured (front view).
+   */
+  groundForwardPerSample: number;
 }
 
 /**
