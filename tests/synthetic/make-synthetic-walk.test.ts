@@ -304,3 +304,21 @@ describe('makeSyntheticWalk (injected errors)', () => {
     expect(() => makeSyntheticWalk({ heightM: 5 })).toThrow(RangeError);
   });
 });
+
+describe('makeSyntheticWalk (field of view)', () => {
+  it('loses the walker (pose null) once the hips leave the image on a long overground walk', () => {
+    const { series } = makeSyntheticWalk({ durationS: 12 });
+    const seen = series.frames.map((f) => f.pose !== null);
+    expect(seen.some((s) => !s)).toBe(true);
+    for (const fr of series.frames) {
+      if (!fr.pose) continue;
+      const hip = mid(fr.pose.image[LM.left_hip], fr.pose.image[LM.right_hip]);
+      // (the generator tests the projected 3-D hip midpoint; the 2-D midpoint differs by < 1 px)
+      expect(hip.x).toBeGreaterThanOrEqual(-1);
+      expect(hip.x).toBeLessThanOrEqual(series.widthPx + 1);
+    }
+    // the visible frames form one stretch around the middle of the clip
+    expect(seen.indexOf(true)).toBeGreaterThan(0);
+    expect(seen.lastIndexOf(true) - seen.indexOf(true) + 1).toBe(seen.filter(Boolean).length);
+  });
+});

@@ -1,4 +1,4 @@
-import { LEG_PARTS, LM, sideIndex } from '../../src/lib/analysis/landmarks';
+import { LANDMARK_COUNT, LEG_PARTS, LM, sideIndex } from '../../src/lib/analysis/landmarks';
 import type {
   ImageLandmark,
   LandmarkSeries,
@@ -292,6 +292,11 @@ export function makeSyntheticWalk(params: Partial<SyntheticWalkParams> = {}): {
   });
 
   // ---- noise-free poses
+  const visibilityOf = Array.from({ length: LANDMARK_COUNT }, (_, i) => {
+    if (!side) return VISIBILITY.front;
+    const sideOf = i === LM.nose ? null : i % 2 === 1 ? 'left' : 'right';
+    return sideOf === null || sideOf === nearSide ? VISIBILITY.near : VISIBILITY.far;
+  });
   const pxPerMAt = (depthM: number) => camera.focalPx / depthM;
   const poses: Array<Pose | null> = tMs.map((t) => {
     const tS = t / 1000;
@@ -309,31 +314,24 @@ export function makeSyntheticWalk(params: Partial<SyntheticWalkParams> = {}): {
     const zScale = pxPerMAt(hipProj.depthM);
     const image: ImageLandmark[] = [];
     const world: WorldLandmark[] = [];
-    scene.forEach((q, i) => {
+    for (let i = 0; i < scene.length; i++) {
+      const q = scene[i];
       const pr = camera.project(q);
-      const sideOf = i === LM.nose ? null : i % 2 === 1 ? 'left' : 'right';
-      const vis = !side
-        ? VISIBILITY.front
-        : sideOf === null || sideOf === nearSide
-          ? VISIBILITY.near
-          : VISIBILITY.far;
       const inside = pr.depthM > 0 && inImage(pr.xPx, pr.yPx);
-      image.push({
-        x: pr.xPx,
-        y: pr.yPx,
-        z: (pr.depthM - hipProj.depthM) * zScale,
-        visibility: inside ? vis : VISIBILITY.outOfFrame,
-        presence: inside ? 0.99 : VISIBILITY.outOfFrame
-      });
-      const d = { x: q.x - hipMid.x, y: q.y - hipMid.y, z: q.z - hipMid.z };
+      const visibility = inside ? visibilityOf[i] : VISIBILITY.outOfFrame;
+      const presence = inside ? 0.99 : VISIBILITY.outOfFrame;
+      image.push({ x: pr.xPx, y: pr.yPx, z: (pr.depthM - hipProj.depthM) * zScale, visibility, presence });
+      const dx = q.x - hipMid.x;
+      const dy = q.y - hipMid.y;
+      const dz = q.z - hipMid.z;
       world.push({
-        x: d.x * camera.right.x + d.y * camera.right.y + d.z * camera.right.z,
-        y: -(d.x * camera.up.x + d.y * camera.up.y + d.z * camera.up.z),
-        z: d.x * camera.forward.x + d.y * camera.forward.y + d.z * camera.forward.z,
-        visibility: inside ? vis : VISIBILITY.outOfFrame,
-        presence: inside ? 0.99 : VISIBILITY.outOfFrame
+        x: dx * camera.right.x + dy * camera.right.y + dz * camera.right.z,
+        y: -(dx * camera.up.x + dy * camera.up.y + dz * camera.up.z),
+        z: dx * camera.forward.x + dy * camera.forward.y + dz * camera.forward.z,
+        visibility,
+        presence
       });
-    });
+    }
     return { image, world };
   });
 
