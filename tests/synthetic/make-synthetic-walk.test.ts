@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LEG_PARTS, LM, sideIndex, type Side } from '../../src/lib/analysis/landmarks';
 import type { ImageLandmark, LandmarkSeries } from '../../src/lib/analysis/series';
@@ -320,5 +321,57 @@ describe('makeSyntheticWalk (field of view)', () => {
     // the visible frames form one stretch around the middle of the clip
     expect(seen.indexOf(true)).toBeGreaterThan(0);
     expect(seen.lastIndexOf(true) - seen.indexOf(true) + 1).toBe(seen.filter(Boolean).length);
+  });
+});
+
+describe('makeSyntheticWalk (fuzz)', () => {
+  it('builds a well-formed series for any valid parameters and throws only RangeError otherwise', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          cadenceSpm: fc.double({ min: 20, max: 220, noNaN: true }),
+          stepLengthLeftPerLeg: fc.double({ min: 0, max: 1.4, noNaN: true }),
+          stanceRight: fc.double({ min: 0.4, max: 0.85, noNaN: true }),
+          trunkLeanDeg: fc.double({ min: -20, max: 30, noNaN: true }),
+          view: fc.constantFrom('side' as const, 'front' as const),
+          direction: fc.constantFrom(1 as const, -1 as const),
+          treadmill: fc.boolean(),
+          fpsHz: fc.constantFrom(15, 24, 30, 60),
+          durationS: fc.double({ min: 0.5, max: 3, noNaN: true }),
+          noisePx: fc.double({ min: 0, max: 5, noNaN: true }),
+          dropoutRate: fc.double({ min: 0, max: 0.5, noNaN: true }),
+          timestampJitterMs: fc.double({ min: 0, max: 10, noNaN: true }),
+          seed: fc.integer()
+        }),
+        (params) => {
+          try {
+            const { series, truth } = makeSyntheticWalk({
+              ...params,
+              swapBursts: { rate: 0.1, lengthFrames: [3, 5] }
+            });
+            expect(series.frames).toHaveLength(Math.max(1, Math.round(params.durationS * params.fpsHz)));
+            for (let k = 1; k < series.frames.length; k++) {
+              expect(series.frames[k].tMs).toBeGreaterThan(series.frames[k - 1].tMs);
+            }
+            for (const fr of series.frames) {
+              if (fr.pose) {
+                expect(fr.pose.image).toHaveLength(33);
+                expect(
+                  fr.pose.image.every(
+                    (l) => Number.isFinite(l.x) && Number.isFinite(l.y) && Number.isFinite(l.z)
+                  )
+                ).toBe(true);
+              }
+            }
+            for (let i = 1; i < truth.heelStrikes.length; i++) {
+              expect(truth.heelStrikes[i].side).not.toBe(truth.heelStrikes[i - 1].side);
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(RangeError);
+          }
+        }
+      ),
+      { numRuns: 40 }
+    );
   });
 });
