@@ -223,16 +223,14 @@ export const STRIDE_TIME_CV_FLAG_PCT = 5;
 // A finding is "work on" past the flag constants above, "watch" in the band between the watch
 // constant below and the flag, and "fine" otherwise. The watch bands are **provisional**: they mark
 // values past what is typical that do not yet reach the flag. Overstriding uses the top of
-// HEEL_AHEAD_TYPICAL_RANGE_PER_LEG as its watch line, cadence the edges of CADENCE_NORMAL_RANGE_SPM.
+// HEEL_AHEAD_TYPICAL_RANGE_PER_LEG as its watch line, cadence the edges of CADENCE_NORMAL_RANGE_SPM,
+// asymmetry Patterson's ratios (PATTERSON_SYMMETRY_RATIO, converted to a symmetry index).
 
 /** Trunk lean "watch" band starts here, degrees forward (above "a few degrees" plus BlazePose's hip-point bias). **Provisional.** */
 export const TRUNK_LEAN_FORWARD_WATCH_DEG = 8;
 
 /** Head/neck "watch" band starts here, degrees forward of vertical. **Provisional.** */
 export const NECK_FORWARD_WATCH_DEG = 20;
-
-/** Symmetry index "watch" band starts here, % (half the flag). **Provisional.** */
-export const SYMMETRY_INDEX_WATCH_PCT = 5;
 
 /**
  * Share of steps past the overstride flag that makes a "watch" even when the median is typical

@@ -35,6 +35,20 @@ describe('poseCropBox', () => {
     );
     expect(edge).toEqual({ x: 0, y: 0, width: 960, height: 540 });
   });
+  it('widens a narrow box about its centre to the minimum aspect', () => {
+    const box = poseCropBox(
+      pose([
+        [450, 100, 1],
+        [470, 300, 1]
+      ]),
+      960,
+      540,
+      0,
+      0.3,
+      1
+    );
+    expect(box).toEqual({ x: 360, y: 100, width: 200, height: 200 });
+  });
   it('falls back to the whole frame when nothing is visible', () => {
     expect(poseCropBox(pose([[1, 1, 0]]), 960, 540)).toEqual({ x: 0, y: 0, width: 960, height: 540 });
   });

@@ -156,7 +156,10 @@ export function metricCard(analysis: GaitAnalysis, id: MetricId, legLengthM: num
     value: m.value,
     valueText: round(m.value, d),
     metresText: toM(m.value),
-    spreadText: `middle half ${round(s.iqr[0], d)}–${round(s.iqr[1], d)}, range ${round(s.min, d)}–${round(s.max, d)}, SD ${round(s.sd, d + 1)}`,
+    spreadText:
+      id === 'strideTimeVariability'
+        ? `strides lasted ${round(s.min, 0)}–${round(s.max, 0)} % of the average stride`
+        : `middle half ${round(s.iqr[0], d)}–${round(s.iqr[1], d)}, range ${round(s.min, d)}–${round(s.max, d)}, SD ${round(s.sd, d + 1)}`,
     sidesText: sides,
     n: m.n,
     confidence: m.confidence,

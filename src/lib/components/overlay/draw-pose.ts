@@ -192,6 +192,6 @@ export function drawHeelToHip(
     ctx.lineTo(x, heel.y + 20 * s);
     ctx.stroke();
   }
-  const text = `heel ${perLegLength.toFixed(2)} leg lengths ahead of hips`;
+  const text = `${perLegLength.toFixed(2)} × leg`;
   drawLabel(ctx, text, { x: Math.min(hip.x, heel.x), y: heel.y + 40 * s }, color, s);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysis, step } from '../../../../tests/helpers/make-analysis';
 import { buildFindings } from './build-findings';
-import { judgeAsymmetry } from './judge-asymmetry';
+import { judgeAsymmetry, ratioToSymmetryIndexPct } from './judge-asymmetry';
 import { judgeCadence } from './judge-cadence';
 import { judgeHeadPosture } from './judge-head-posture';
 import { judgeOverstride } from './judge-overstride';
@@ -104,7 +104,6 @@ describe('asymmetry', () => {
     expect(
       judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 2 }, stepTimeSymmetry: { value: 1 } })).level
     ).toBe('fine');
-    expect(judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 7 } })).level).toBe('watch');
     const f = judgeAsymmetry(
       makeAnalysis({
         stepLengthSymmetry: { value: 16 },
@@ -117,6 +116,33 @@ describe('asymmetry', () => {
     expect(f.evidence).toHaveLength(2);
     expect(f.advice.join(' ')).toMatch(/shoes/);
     expect(f.advice.join(' ')).toMatch(/Strengthen/);
+  });
+  it("uses Patterson's step-length ratio 1.08 (≈7.7 % SI) as the watch line", () => {
+    expect(ratioToSymmetryIndexPct(1.08)).toBeCloseTo(7.69, 2);
+    expect(judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 6 } })).level).toBe('fine');
+    expect(judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 9 } })).level).toBe('watch');
+  });
+  it('treats a step-time difference shorter than one video frame as even', () => {
+    // 0.52 vs 0.55 s at 30 fps: 30 ms < 33 ms, although the SI is 6 %.
+    const within = makeAnalysis({
+      stepTimeSymmetry: { value: 6 },
+      stepTime: { value: 0.54, left: 0.52, right: 0.55 }
+    });
+    const f = judgeAsymmetry(within);
+    expect(f.level).toBe('fine');
+    expect(f.evidence[0].text).toMatch(/shorter than one video frame \(33 ms\)/);
+    // The same difference at 60 fps (17 ms frames) is resolvable.
+    within.quality.fpsHz = 60;
+    expect(judgeAsymmetry(within).level).toBe('watch');
+  });
+  it('converts a stance difference to time with the stride time before comparing with a frame', () => {
+    const a = makeAnalysis({
+      stanceTimeSymmetry: { value: 7 },
+      stancePct: { value: 60, left: 58, right: 62 },
+      strideTime: { value: 1.1 }
+    });
+    // 4 % of 1.1 s = 44 ms > 33 ms: a real difference.
+    expect(judgeAsymmetry(a).level).toBe('watch');
   });
   it('cannot check with no symmetry metric', () => {
     expect(judgeAsymmetry(makeAnalysis()).level).toBe('not-checked');

@@ -1,31 +1,118 @@
 import { metricInfo } from '$lib/analysis/gait/metric-registry';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
-import type { MeasuredMetric } from '$lib/analysis/metric';
-import { SYMMETRY_INDEX_FLAG_PCT, SYMMETRY_INDEX_WATCH_PCT } from '$lib/analysis/thresholds';
+import type { Confidence, MeasuredMetric } from '$lib/analysis/metric';
+import { PATTERSON_SYMMETRY_RATIO, SYMMETRY_INDEX_FLAG_PCT } from '$lib/analysis/thresholds';
 import { capLevel, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
 const ARTICLE_POINT =
   'The article points to uneven weight between the two sides as a source of one-sided strain in the lower back, and to supportive footwear and balanced muscle strength as the remedy.';
 
-/** The symmetry metrics and the per-side metric each one compares. */
-const PAIRS = [
-  { si: 'stepLengthSymmetry', perSide: 'stepLength', what: 'step length' },
-  { si: 'stepTimeSymmetry', perSide: 'stepTime', what: 'step time' },
-  { si: 'stanceTimeSymmetry', perSide: 'stancePct', what: 'time on the ground' }
-] as const satisfies readonly { si: MetricId; perSide: MetricId; what: string }[];
+/**
+ * The symmetry index equivalent of a larger/smaller ratio r: SI = 2(r − 1)/(r + 1) × 100 %
+ * (e.g. Patterson's step-length ratio 1.08 ≈ 7.7 % SI).
+ */
+export function ratioToSymmetryIndexPct(ratio: number): number {
+  return ((2 * (ratio - 1)) / (ratio + 1)) * 100;
+}
 
 /**
- * Left/right evenness: the largest Robinson symmetry index among step length, step time and stance time.
- * Work on: above SYMMETRY_INDEX_FLAG_PCT; watch: above SYMMETRY_INDEX_WATCH_PCT; fine otherwise.
- * Not checked when none of them could be measured. Low confidence caps at watch.
+ * The symmetry metrics, the per-side metric each compares, and its "watch" line: Patterson et al. 2010's
+ * normal-variability ratio (step time has none there; the swing ratio, the closest timing ratio, is used).
+ */
+const PAIRS = [
+  {
+    si: 'stepLengthSymmetry',
+    perSide: 'stepLength',
+    what: 'step length',
+    watchRatio: PATTERSON_SYMMETRY_RATIO.stepLength
+  },
+  {
+    si: 'stepTimeSymmetry',
+    perSide: 'stepTime',
+    what: 'step time',
+    watchRatio: PATTERSON_SYMMETRY_RATIO.swing
+  },
+  {
+    si: 'stanceTimeSymmetry',
+    perSide: 'stancePct',
+    what: 'time on the ground',
+    watchRatio: PATTERSON_SYMMETRY_RATIO.stance
+  }
+] as const satisfies readonly { si: MetricId; perSide: MetricId; what: string; watchRatio: number }[];
+
+type Pair = (typeof PAIRS)[number];
+
+interface Judged {
+  pair: Pair;
+  metric: MeasuredMetric;
+  level: FindingLevel;
+  evidence: FindingEvidence;
+}
+
+const RANK: Record<FindingLevel, number> = { fine: 0, watch: 1, 'work-on': 2 };
+
+/**
+ * Left − right difference of a timing pair in seconds, or null when it is not a timing pair or a
+ * side is missing. Stance is a % of the stride, turned into seconds with the median stride time.
+ */
+function timingDifferenceS(analysis: GaitAnalysis, pair: Pair): number | null {
+  const perSide = measured(analysis, pair.perSide);
+  if (!perSide || perSide.left === undefined || perSide.right === undefined) return null;
+  if (pair.perSide === 'stepTime') return Math.abs(perSide.left - perSide.right);
+  if (pair.perSide === 'stancePct') {
+    const stride = measured(analysis, 'strideTime');
+    return stride ? (Math.abs(perSide.left - perSide.right) / 100) * stride.value : null;
+  }
+  return null;
+}
+
+function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): Judged {
+  const si = metric.value;
+  let level: FindingLevel =
+    si > SYMMETRY_INDEX_FLAG_PCT
+      ? 'work-on'
+      : si > ratioToSymmetryIndexPct(pair.watchRatio)
+        ? 'watch'
+        : 'fine';
+  const perSide = measured(analysis, pair.perSide);
+  const info = metricInfo(pair.perSide);
+  const sides =
+    perSide?.left !== undefined && perSide.right !== undefined
+      ? `: left ${perSide.left.toFixed(info.decimals)}, right ${perSide.right.toFixed(info.decimals)} ${info.unit}`
+      : '';
+  let text = `${metricInfo(pair.si).label} ${si.toFixed(0)} % (0 % = identical)${sides}; from ${metric.n} values, ${metric.confidence} confidence.`;
+  // A timing difference shorter than one video frame cannot be told apart from an even walk.
+  const diffS = timingDifferenceS(analysis, pair);
+  const frameS = 1 / analysis.quality.fpsHz;
+  if (diffS !== null && Number.isFinite(frameS) && diffS < frameS && level !== 'fine') {
+    level = 'fine';
+    text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is shorter than one video frame (${(frameS * 1000).toFixed(0)} ms), so this video cannot tell it from even.`;
+  }
+  return { pair, metric, level, evidence: { text, metricId: pair.si, frames: [] } };
+}
+
+/** Which side has the larger per-side median of a metric, or null when unknown or equal. */
+function longerSide(analysis: GaitAnalysis, id: MetricId): 'left' | 'right' | null {
+  const m = measured(analysis, id);
+  if (!m || m.left === undefined || m.right === undefined || m.left === m.right) return null;
+  return m.left > m.right ? 'left' : 'right';
+}
+
+/**
+ * Left/right evenness from the Robinson symmetry index of step length, step time and stance time.
+ * Each is `work-on` above SYMMETRY_INDEX_FLAG_PCT and `watch` above its Patterson ratio (as an SI);
+ * a timing difference shorter than one video frame is `fine` (below the video's resolution).
+ * The finding takes the worst of them. Not checked when none could be measured. Low confidence caps at watch.
  */
 export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
   const base = { id: 'asymmetry', topic: 'Left and right even', articlePoint: ARTICLE_POINT } as const;
-  const found = PAIRS.map((p) => ({ ...p, metric: measured(analysis, p.si) })).filter(
-    (p): p is typeof p & { metric: MeasuredMetric } => p.metric !== null
-  );
-  if (found.length === 0) {
+  const judged: Judged[] = [];
+  for (const pair of PAIRS) {
+    const metric = measured(analysis, pair.si);
+    if (metric) judged.push(judgePair(analysis, pair, metric));
+  }
+  if (judged.length === 0) {
     return {
       ...base,
       level: 'not-checked',
@@ -35,35 +122,27 @@ export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
       advice: []
     };
   }
-  const worst = found.reduce((a, b) => (b.metric.value > a.metric.value ? b : a));
-  const confidence = weakest(worst.metric.confidence, analysis.quality.confidence);
-  let level: FindingLevel = 'fine';
-  let headline = `Your left and right sides are even (largest difference ${worst.metric.value.toFixed(0)} %, in ${worst.what}).`;
-  const side = longerSide(analysis, worst.perSide);
+  const worst = judged.reduce((a, b) =>
+    RANK[b.level] > RANK[a.level] || (RANK[b.level] === RANK[a.level] && b.metric.value > a.metric.value)
+      ? b
+      : a
+  );
+  const confidence: Confidence = weakest(worst.metric.confidence, analysis.quality.confidence);
+  const level = capLevel(worst.level, confidence);
+  const pct = worst.metric.value.toFixed(0);
+  const side = longerSide(analysis, worst.pair.perSide);
   const sideText = side ? `, longer on the ${side}` : '';
-  if (worst.metric.value > SYMMETRY_INDEX_FLAG_PCT) {
-    level = 'work-on';
-    headline = `Your two sides differ in ${worst.what} by ${worst.metric.value.toFixed(0)} %${sideText}, more than the ${SYMMETRY_INDEX_FLAG_PCT} % we treat as even.`;
-  } else if (worst.metric.value > SYMMETRY_INDEX_WATCH_PCT) {
-    level = 'watch';
-    headline = `Your two sides differ a little in ${worst.what} (${worst.metric.value.toFixed(0)} %${sideText}).`;
+  let headline: string;
+  if (level === 'fine') {
+    headline = 'Your left and right sides are even, within what this video can measure.';
+  } else if (worst.level === 'work-on') {
+    headline =
+      hedge(confidence) +
+      `Your two sides differ in ${worst.pair.what} by ${pct} %${sideText}, more than the ${SYMMETRY_INDEX_FLAG_PCT} % we treat as even.`;
+  } else {
+    headline =
+      hedge(confidence) + `Your two sides differ a little in ${worst.pair.what} (${pct} %${sideText}).`;
   }
-  level = capLevel(level, confidence);
-  if (level !== 'fine') headline = hedge(confidence) + headline;
-
-  const evidence: FindingEvidence[] = found.map((p) => {
-    const perSide = measured(analysis, p.perSide);
-    const info = metricInfo(p.perSide);
-    const sides =
-      perSide?.left !== undefined && perSide.right !== undefined
-        ? `: left ${perSide.left.toFixed(info.decimals)}, right ${perSide.right.toFixed(info.decimals)} ${info.unit}`
-        : '';
-    return {
-      text: `${metricInfo(p.si).label} ${p.metric.value.toFixed(0)} % (0 % = identical)${sides}; from ${p.metric.n} values, ${p.metric.confidence} confidence.`,
-      metricId: p.si,
-      frames: []
-    };
-  });
   const advice =
     level === 'fine'
       ? ['Both legs share the work evenly. Supportive shoes and regular strength work help keep it that way.']
@@ -72,12 +151,5 @@ export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
           'Strengthen both sides evenly with simple exercises such as bridges, side-lying leg lifts and sit-to-stands, giving the weaker side the same number of repetitions as the stronger one.',
           'A physiotherapist can work out which side needs the work, especially if one side hurts or feels stiff.'
         ];
-  return { ...base, level, confidence, headline, evidence, advice };
-}
-
-/** Which side has the larger per-side median of a metric, or null when unknown or equal. */
-function longerSide(analysis: GaitAnalysis, id: MetricId): 'left' | 'right' | null {
-  const m = measured(analysis, id);
-  if (!m || m.left === undefined || m.right === undefined || m.left === m.right) return null;
-  return m.left > m.right ? 'left' : 'right';
+  return { ...base, level, confidence, headline, evidence: judged.map((j) => j.evidence), advice };
 }

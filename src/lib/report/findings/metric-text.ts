@@ -17,6 +17,11 @@ export function formatValue(id: MetricId, value: number): string {
 /** "Label 4.1° (middle half 3.0–5.2°, 8 values, high confidence)". */
 export function describeMeasured(metric: MeasuredMetric<MetricId>): string {
   const info = metricInfo(metric.id);
+  if (metric.id === 'strideTimeVariability') {
+    // Its samples are strides as % of the mean stride, not CVs: state them as such.
+    const { min, max } = metric.spread;
+    return `${info.label} ${formatValue(metric.id, metric.value)} (strides lasted ${min.toFixed(0)}–${max.toFixed(0)} % of the average stride, from ${metric.n} strides, ${metric.confidence} confidence)`;
+  }
   const [q25, q75] = metric.spread.iqr;
   const range = `${q25.toFixed(info.decimals)}–${formatValue(metric.id, q75)}`;
   return `${info.label} ${formatValue(metric.id, metric.value)} (middle half of values ${range}, from ${metric.n} values, ${metric.confidence} confidence)`;
