@@ -45,11 +45,18 @@ export interface RunOutcome {
 export async function runOnDevPage(
   page: Page,
   filePath: string,
-  opts: { variant?: ModelVariant; mode?: RunMode; timeoutMs?: number; navigate?: boolean } = {}
+  opts: {
+    variant?: ModelVariant;
+    mode?: RunMode;
+    numPoses?: 1 | 2 | 3;
+    timeoutMs?: number;
+    navigate?: boolean;
+  } = {}
 ): Promise<RunOutcome> {
   if (opts.navigate !== false) await page.goto('/dev/pose');
   await page.getByTestId('variant').selectOption(opts.variant ?? 'lite');
   await page.getByTestId('mode').selectOption(opts.mode ?? 'run');
+  await page.getByTestId('num-poses').selectOption(String(opts.numPoses ?? 2));
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');

@@ -9,7 +9,9 @@
  * yields to the event loop once per frame so that the message is seen, then throws AbortError.
  */
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
+import { bitmapFrames } from '../media/bitmap-frames';
 import { openVideo, type DecodedFrame } from '../media/decode-video';
+import { readAhead } from '../media/read-ahead';
 import { NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { followWalker, pickContinuous } from '../pose/follow-walker';
@@ -22,6 +24,9 @@ import type {
   PoseOnlyMeasurement,
   PoseProgress
 } from './pose-types';
+
+/** Frames converted ahead of the model, so that decoding and conversion overlap inference. */
+const READ_AHEAD_FRAMES = 3;
 
 /** Progress is reported at most this often, ms (each report is a message to the page). */
 const PROGRESS_EVERY_MS = 250;
@@ -115,7 +120,8 @@ function createPoseService(scope: typeof globalThis) {
       let heightPx = info.heightPx;
       try {
         let first = true;
-        for await (const frame of video.frames()) {
+        const frames = readAhead(bitmapFrames(video.frames()), READ_AHEAD_FRAMES, (f) => f.bitmap.close());
+        for await (const frame of frames) {
           try {
             if (cancelled.has(jobId)) throw abortError();
             if (first) {
@@ -127,10 +133,10 @@ function createPoseService(scope: typeof globalThis) {
             // Strictly increasing times in the series, even if the container repeats one.
             const t =
               tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
-            candidates.push(toPoses(lm.detect(frame.image, t), frame.widthPx, frame.heightPx));
+            candidates.push(toPoses(lm.detect(frame.bitmap, t), frame.widthPx, frame.heightPx));
             tMs.push(t);
           } finally {
-            frame.close();
+            frame.bitmap.close();
           }
           const now = performance.now();
           if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {

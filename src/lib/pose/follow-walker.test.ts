@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { LM } from '../analysis/landmarks';
+import type { Pose } from '../analysis/series';
+import { dedupePoses, followWalker, linkTracks, pickContinuous, walkingScore } from './follow-walker';
+
+/**
+ * A stick person in pixels: mid-hip at (x, y), torso `torso` px tall, ankles `sep` px apart
+ * (left minus right, signed), every landmark visible. Only the points the tracker reads matter.
+ */
+function person(x: number, y: number, sep = 0, torso = 100, visibility = 0.9): Pose {
+  const image = Array.from({ length: 33 }, () => ({ x, y, z: 0, visibility, presence: 1 }));
+  const set = (i: number, px: number, py: number) => (image[i] = { ...image[i], x: px, y: py });
+  set(LM.left_hip, x, y);
+  set(LM.right_hip, x, y);
+  set(LM.left_shoulder, x, y - torso);
+  set(LM.right_shoulder, x, y - torso);
+  set(LM.left_ankle, x + sep / 2, y + 1.6 * torso);
+  set(LM.right_ankle, x - sep / 2, y + 1.6 * torso);
+  return { image, world: image.map((p) => ({ ...p, x: 0, y: 0, z: 0 })) };
+}
+
+const FPS = 30;
+const times = (n: number) => Array.from({ length: n }, (_, i) => (i * 1000) / FPS);
+/** A side-on walker: travels `speed` px/frame, legs alternating at ~1 step per 16 frames. */
+const walker = (i: number, x0 = 1500, speed = -6) =>
+  person(x0 + speed * i, 700, 80 * Math.sin((i * Math.PI) / 16));
+/** Jumping jacks facing the camera on a roof: no travel, ankles apart and together, never crossing. */
+const jumper = (i: number) => person(600, 250, 40 + 30 * Math.sin((i * Math.PI) / 10));
+
+describe('followWalker', () => {
+  it('follows the walker in every frame although the model lists the other person first half the time', () => {
+    const n = 120;
+    const cands = times(n).map((_, i) => (i % 2 ? [jumper(i), walker(i)] : [walker(i), jumper(i)]));
+    const picked = followWalker(cands, times(n));
+    picked.forEach((p, i) => expect(p).toBe(cands[i].find((c) => c.image[LM.left_hip].y === 700)));
+  });
+
+  it('keeps the walker across an occlusion and gives null, not the bystander, while hidden', () => {
+    const n = 120;
+    const hidden = (i: number) => i >= 50 && i < 65; // behind a tree for half a second
+    const cands = times(n).map((_, i) => (hidden(i) ? [jumper(i)] : [jumper(i), walker(i)]));
+    const picked = followWalker(cands, times(n));
+    picked.forEach((p, i) => {
+      if (hidden(i)) expect(p).toBeNull();
+      else expect(p?.image[LM.left_hip].y).toBe(700);
+    });
+  });
+
+  it('takes a treadmill walker (legs crossing, no travel) over a person standing still', () => {
+    const n = 90;
+    const treadmill = (i: number) => person(400, 600, 80 * Math.sin((i * Math.PI) / 16));
+    const stander = () => person(1200, 600, 30);
+    const picked = followWalker(
+      times(n).map((_, i) => [stander(), treadmill(i)]),
+      times(n)
+    );
+    expect(picked.every((p) => p?.image[LM.left_hip].x === 400)).toBe(true);
+  });
+
+  it('returns the single person of a one-person clip, with null where nobody was found', () => {
+    const n = 30;
+    const cands = times(n).map((_, i) => (i === 10 ? [] : [walker(i)]));
+    const picked = followWalker(cands, times(n));
+    expect(picked[10]).toBeNull();
+    expect(picked.filter((p) => p !== null)).toHaveLength(29);
+  });
+
+  it('gives all-null for a clip without people', () => {
+    expect(followWalker([[], []], [0, 33])).toEqual([null, null]);
+  });
+});
+
+describe('tracking pieces', () => {
+  it('merges two detections of one person, keeping the more visible one', () => {
+    const a = person(500, 500, 0, 100, 0.5);
+    const b = person(510, 505, 0, 100, 0.9);
+    expect(dedupePoses([a, b])).toEqual([b]);
+    expect(dedupePoses([a, person(900, 500)])).toHaveLength(2);
+  });
+
+  it('links detections into one track per person and ends a track after a long gap', () => {
+    const cands = [[walker(0)], [walker(1)], [], ...Array.from({ length: 60 }, () => []), [walker(3)]];
+    const t = cands.map((_, i) => (i * 1000) / FPS);
+    expect(linkTracks(cands, t)).toHaveLength(2); // the gap is 2 s > MAX_GAP_MS
+  });
+
+  it('scores walking (travel + leg crossings) above jumping jacks', () => {
+    const walk = new Map(times(60).map((_, i) => [i, walker(i)]));
+    const jacks = new Map(times(60).map((_, i) => [i, jumper(i)]));
+    expect(walkingScore(walk)).toBeGreaterThan(3);
+    expect(walkingScore(jacks)).toBe(0);
+  });
+
+  it('live pick continues with the nearest person, else the largest', () => {
+    const near = person(505, 500);
+    const big = person(1500, 500, 0, 200);
+    expect(pickContinuous(person(500, 500), [big, near])).toBe(near);
+    expect(pickContinuous(null, [near, big])).toBe(big);
+    expect(pickContinuous(person(100, 100), [near, big])).toBe(big);
+    expect(pickContinuous(near, [])).toBeNull();
+  });
+});
