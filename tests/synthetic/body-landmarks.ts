@@ -107,11 +107,11 @@ export function bodyLandmarks(model: GaitModel, tS: number, posture: BodyPosture
     const s = lateral(side);
     const leg = model.legAt(side, tS);
     const hipLeft = s * A.hipHalfWidthM;
-    set(side, 'hip', { ...leg.hip, left: hipLeft });
-    set(side, 'knee', { ...leg.knee, left: hipLeft });
-    set(side, 'ankle', { ...leg.ankle, left: hipLeft });
-    set(side, 'heel', { ...leg.heel, left: hipLeft });
-    set(side, 'foot_index', { ...leg.toe, left: hipLeft });
+    set(side, 'hip', { along: leg.hip.along, up: leg.hip.up, left: hipLeft });
+    set(side, 'knee', { along: leg.knee.along, up: leg.knee.up, left: hipLeft });
+    set(side, 'ankle', { along: leg.ankle.along, up: leg.ankle.up, left: hipLeft });
+    set(side, 'heel', { along: leg.heel.along, up: leg.heel.up, left: hipLeft });
+    set(side, 'foot_index', { along: leg.toe.along, up: leg.toe.up, left: hipLeft });
 
     const swing = side === 'left' ? posture.armSwingLeft : posture.armSwingRight;
     const shoulderFlexDeg = -0.5 * swing * (leg.hipFlexDeg - (model.hipFlexMeanDeg + 2)) + 2;
