@@ -100,4 +100,17 @@ describe('butterworthLowpass', () => {
     expect(() => butterworthLowpass(order, cutoffHz, fsHz)).toThrow(RangeError);
     expect(() => butterworthLowpass(order, cutoffHz, fsHz)).toThrow(msg);
   });
+
+  it('returns a filter or throws a RangeError for any numbers, never anything else', () => {
+    fc.assert(
+      fc.property(fc.double(), fc.double(), fc.double(), (order, cutoffHz, fsHz) => {
+        try {
+          const f = butterworthLowpass(Math.abs(order) < 20 ? order : 4, cutoffHz, fsHz);
+          expect(f.sections.length).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(RangeError);
+        }
+      })
+    );
+  });
 });
