@@ -1,7 +1,8 @@
 /**
  * The live camera for /record: opens a camera, runs the live pose model on it (at most one frame
  * in flight, the rest dropped), keeps the latest pose, the framing cues, the camera and pose frame
- * rates, and records the stream to a WebM clip after a countdown. The recording is then analysed by
+ * rates, and records the stream to a WebM clip after a countdown (the pose model pauses while
+ * recording, so that the encoder keeps the camera's frame rate). The recording is then analysed by
  * the shared `AnalysisJob`; this class never analyses.
  */
 import type { PoseFrame } from '$lib/analysis/series';
@@ -115,7 +116,19 @@ export class LiveCapture {
     this.#timers.push(tick);
   }
 
+  /**
+   * Starts the recorder. The live pose model pauses first: on a small CPU it competes with the
+   * video encoder, and a recording that drops frames times steps coarsely. The camera preview goes on.
+   */
   #beginRecording(stream: MediaStream): void {
+    const live = this.#live;
+    this.#live = null;
+    void live?.stop().catch(() => {
+      // The worker is disposed when recording ends, whatever its last frame did.
+    });
+    this.latest = null;
+    this.cues = [];
+    this.#recentCues = [];
     try {
       const recording = recordStream(stream, MAX_RECORDING_S * 1000);
       this.#recording = recording;
@@ -136,7 +149,7 @@ export class LiveCapture {
       );
     } catch (e) {
       this.error = describeError(e);
-      this.phase = 'live';
+      void this.stop();
     }
   }
 
