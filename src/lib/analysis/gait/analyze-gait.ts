@@ -74,13 +74,20 @@ function countLongGaps(tracks: LandmarkTracks): number {
 
 /** Mean, over frames with a person, of the visibility of the better-seen leg chain. */
 function meanLegVisibility(tracks: LandmarkTracks): number {
+  const [left, right] = (['left', 'right'] as const).map((side: Side) =>
+    LEG_PARTS.map((p) => tracks.visibility[sideIndex(side, p)])
+  );
   let sum = 0;
   let count = 0;
   for (let i = 0; i < tracks.length; i++) {
     if (!tracks.detected[i]) continue;
-    const chain = (side: Side) =>
-      LEG_PARTS.reduce((s, p) => s + tracks.visibility[sideIndex(side, p)][i], 0) / LEG_PARTS.length;
-    sum += Math.max(chain('left'), chain('right'));
+    let l = 0;
+    let r = 0;
+    for (let k = 0; k < left.length; k++) {
+      l += left[k][i];
+      r += right[k][i];
+    }
+    sum += Math.max(l, r) / left.length;
     count++;
   }
   return count ? sum / count : 0;
@@ -175,6 +182,13 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     armAngleLeftDeg: new Float64Array(n),
     armAngleRightDeg: new Float64Array(n)
   };
+  const arms = (['left', 'right'] as const).map((side) => ({
+    sx: x[sideIndex(side, 'shoulder')],
+    sy: y[sideIndex(side, 'shoulder')],
+    wx: x[sideIndex(side, 'wrist')],
+    wy: y[sideIndex(side, 'wrist')],
+    out: side === 'left' ? posture.armAngleLeftDeg : posture.armAngleRightDeg
+  }));
   for (let i = 0; i < n; i++) {
     posture.trunkLeanDeg[i] = angleFromVerticalDeg(hipMidX[i], hipMidY[i], shMidX[i], shMidY[i], d);
     posture.neckAngleDeg[i] = angleFromVerticalDeg(shMidX[i], shMidY[i], earMidX[i], earMidY[i], d);
@@ -186,12 +200,7 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
       shMidY[i],
       lateralSign
     );
-    for (const side of ['left', 'right'] as const) {
-      const s = sideIndex(side, 'shoulder');
-      const w = sideIndex(side, 'wrist');
-      const angle = angleFromDownwardDeg(x[s][i], y[s][i], x[w][i], y[w][i], d);
-      (side === 'left' ? posture.armAngleLeftDeg : posture.armAngleRightDeg)[i] = angle;
-    }
+    for (const arm of arms) arm.out[i] = angleFromDownwardDeg(arm.sx[i], arm.sy[i], arm.wx[i], arm.wy[i], d);
   }
 
   // Events.

@@ -1,4 +1,3 @@
-import { LEG_PARTS, LM, sideIndex } from '../landmarks';
 import { fillGaps, lowpass, median, resampleUniform } from '../signal';
 import {
   LOW_FPS_CUTOFF_FRACTION,
@@ -7,19 +6,7 @@ import {
   LOWPASS_ORDER,
   MAX_GAP_FILL_S
 } from '../thresholds';
-import type { LandmarkTracks } from './extract-landmark-tracks';
-
-/** Landmarks the analysis uses after cleaning: both leg chains, shoulders, ears, wrists, nose. */
-export const CLEANED_LANDMARKS: readonly number[] = [
-  ...(['left', 'right'] as const).flatMap((s) => LEG_PARTS.map((p) => sideIndex(s, p))),
-  LM.left_shoulder,
-  LM.right_shoulder,
-  LM.left_ear,
-  LM.right_ear,
-  LM.left_wrist,
-  LM.right_wrist,
-  LM.nose
-];
+import { TRACKED_LANDMARKS, type LandmarkTracks } from './extract-landmark-tracks';
 
 /** Landmark columns on a uniform timeline, gap-filled and low-passed. */
 export interface CleanTracks {
@@ -28,7 +15,7 @@ export interface CleanTracks {
   length: number;
   /** Low-pass cut-off used, Hz. */
   cutoffHz: number;
-  /** Per landmark index: x px (`NaN` = missing); an empty array for landmarks not in {@link CLEANED_LANDMARKS}. */
+  /** Per landmark index: x px (`NaN` = missing); an empty array for landmarks not in {@link TRACKED_LANDMARKS}. */
   x: Float64Array[];
   /** Per landmark index: y px, down (as `x`). */
   y: Float64Array[];
@@ -83,7 +70,7 @@ export function cleanTracks(tracks: LandmarkTracks, sampleRateHz: number): Clean
       if (!Number.isFinite(uniform[i]) && Number.isFinite(gapFilled[i])) mask[i] = 1;
     return lowpass(gapFilled, cutoffHz, sampleRateHz, LOWPASS_ORDER);
   };
-  for (const k of CLEANED_LANDMARKS) {
+  for (const k of TRACKED_LANDMARKS) {
     x[k] = clean(tracks.x[k], k);
     y[k] = clean(tracks.y[k], k);
   }

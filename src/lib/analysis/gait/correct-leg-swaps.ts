@@ -99,10 +99,11 @@ export function correctLegSwaps(
   const isCollapsed = new Uint8Array(n);
   const valid = new Uint8Array(n);
   const scale = Number.isFinite(legLengthPx) && legLengthPx > 0 ? legLengthPx : NaN;
+  const collapseLimit = COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG;
   for (let i = 0; i < n; i++) {
     if (!tracks.detected[i]) continue;
     const sep = chainSeparationPx(tracks, i) / scale;
-    if (sep < COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG) isCollapsed[i] = 1;
+    if (sep < collapseLimit) isCollapsed[i] = 1;
     else if (Number.isFinite(sep)) valid[i] = 1;
   }
 
@@ -154,19 +155,19 @@ function viterbiStretch(tracks: LandmarkTracks, frames: number[], scale: number,
   }
 }
 
-/** Copy of the tracks with the two leg chains exchanged in every frame where `swapped` is 1. */
+/**
+ * Copy of the tracks with the two leg chains exchanged in every frame where `swapped` is 1 (positions; the
+ * visibility columns are shared with the input, which is not modified).
+ */
 function exchangeChains(tracks: LandmarkTracks, swapped: Uint8Array): LandmarkTracks {
-  const copyCols = (cols: Float64Array[]) => cols.slice();
   const out: LandmarkTracks = {
     ...tracks,
-    x: copyCols(tracks.x),
-    y: copyCols(tracks.y),
-    rawX: copyCols(tracks.rawX),
-    rawY: copyCols(tracks.rawY),
-    worldZ: copyCols(tracks.worldZ),
-    visibility: copyCols(tracks.visibility)
+    x: tracks.x.slice(),
+    y: tracks.y.slice(),
+    rawX: tracks.rawX.slice(),
+    rawY: tracks.rawY.slice()
   };
-  for (const key of ['x', 'y', 'rawX', 'rawY', 'worldZ', 'visibility'] as const) {
+  for (const key of ['x', 'y', 'rawX', 'rawY'] as const) {
     const cols = out[key];
     for (let k = 0; k < LEFT.length; k++) {
       const l = tracks[key][LEFT[k]];

@@ -1,7 +1,19 @@
-import { LANDMARK_COUNT } from '../landmarks';
+import { LANDMARK_COUNT, LEG_PARTS, LM, sideIndex } from '../landmarks';
 import type { LandmarkSeries } from '../series';
 import { MIN_LANDMARK_VISIBILITY } from '../thresholds';
 import { InvalidSeriesError } from './errors';
+
+/** Landmarks the analysis uses: both leg chains, shoulders, ears, wrists, nose. */
+export const TRACKED_LANDMARKS: readonly number[] = [
+  ...(['left', 'right'] as const).flatMap((s) => LEG_PARTS.map((p) => sideIndex(s, p))),
+  LM.left_shoulder,
+  LM.right_shoulder,
+  LM.left_ear,
+  LM.right_ear,
+  LM.left_wrist,
+  LM.right_wrist,
+  LM.nose
+];
 
 /**
  * The landmarks of a series as per-landmark columns over the ORIGINAL frames: the working form of
@@ -14,7 +26,10 @@ export interface LandmarkTracks {
   tMs: Float64Array;
   /** 1 where the model found a person in the frame. */
   detected: Uint8Array;
-  /** Per landmark index (0–32): x px, `NaN` when missing or visibility < threshold. */
+  /**
+   * Per landmark index (0–32): x px, `NaN` when missing or visibility < threshold. Only landmarks in
+   * {@link TRACKED_LANDMARKS} have data; the others are empty arrays (the same holds for every column below).
+   */
   x: Float64Array[];
   /** Per landmark index: y px (down), `NaN` when missing or visibility < threshold. */
   y: Float64Array[];
@@ -22,13 +37,18 @@ export interface LandmarkTracks {
   rawX: Float64Array[];
   /** Per landmark index: y px as the model gave it, regardless of visibility. */
   rawY: Float64Array[];
-  /** Per landmark index: world z, m (smaller = nearer the camera), `NaN` when missing. */
-  worldZ: Float64Array[];
   /** Per landmark index: visibility 0–1, 0 without a pose. */
   visibility: Float64Array[];
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Landmarks the analysis reads: both leg chains, shoulders, ears, wrists, nose (1 = tracked). */
+const TRACKED: Uint8Array = (() => {
+  const t = new Uint8Array(LANDMARK_COUNT);
+  for (const k of TRACKED_LANDMARKS) t[k] = 1;
+  return t;
+})();
 
 /**
  * Check a `LandmarkSeries` against its contract and turn it into {@link LandmarkTracks}.
@@ -47,7 +67,9 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
     throw new InvalidSeriesError(`bad frame size ${series.widthPx}×${series.heightPx}`);
   }
   const n = series.frames.length;
-  const col = () => Array.from({ length: LANDMARK_COUNT }, () => new Float64Array(n).fill(NaN));
+  const empty = new Float64Array(0);
+  const col = () =>
+    Array.from({ length: LANDMARK_COUNT }, (_, k) => (TRACKED[k] ? new Float64Array(n).fill(NaN) : empty));
   const tracks: LandmarkTracks = {
     length: n,
     tMs: new Float64Array(n),
@@ -56,9 +78,10 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
     y: col(),
     rawX: col(),
     rawY: col(),
-    worldZ: col(),
-    visibility: Array.from({ length: LANDMARK_COUNT }, () => new Float64Array(n))
+    visibility: Array.from({ length: LANDMARK_COUNT }, (_, k) => (TRACKED[k] ? new Float64Array(n) : empty))
   };
+  const minVisibility = MIN_LANDMARK_VISIBILITY;
+  const { x, y, rawX, rawY, visibility } = tracks;
   for (let i = 0; i < n; i++) {
     const frame = series.frames[i];
     if (frame === null || typeof frame !== 'object' || !finite(frame.tMs)) {
@@ -73,22 +96,24 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
     if (!Array.isArray(pose.image) || pose.image.length !== LANDMARK_COUNT) {
       throw new InvalidSeriesError(`frame ${i} does not have ${LANDMARK_COUNT} image landmarks`);
     }
-    const world = Array.isArray(pose.world) && pose.world.length === LANDMARK_COUNT ? pose.world : null;
     let any = false;
-    for (let k = 0; k < LANDMARK_COUNT; k++) {
+    for (let j = 0; j < TRACKED_LANDMARKS.length; j++) {
+      const k = TRACKED_LANDMARKS[j];
       const p = pose.image[k];
-      if (!p || !finite(p.x) || !finite(p.y)) continue;
+      if (!p) continue;
+      const px = p.x;
+      const py = p.y;
+      // Non-numbers and ±Infinity/NaN all fail this test (NaN - NaN is NaN).
+      if (typeof px !== 'number' || typeof py !== 'number' || !(px - px === 0) || !(py - py === 0)) continue;
       any = true;
-      const vis = finite(p.visibility) ? p.visibility : 0;
-      tracks.rawX[k][i] = p.x;
-      tracks.rawY[k][i] = p.y;
-      tracks.visibility[k][i] = vis;
-      if (vis >= MIN_LANDMARK_VISIBILITY) {
-        tracks.x[k][i] = p.x;
-        tracks.y[k][i] = p.y;
+      const vis = typeof p.visibility === 'number' && p.visibility - p.visibility === 0 ? p.visibility : 0;
+      rawX[k][i] = px;
+      rawY[k][i] = py;
+      visibility[k][i] = vis;
+      if (vis >= minVisibility) {
+        x[k][i] = px;
+        y[k][i] = py;
       }
-      const w = world?.[k];
-      if (w && finite(w.z)) tracks.worldZ[k][i] = w.z;
     }
     tracks.detected[i] = any ? 1 : 0;
   }
