@@ -1,15 +1,16 @@
 /**
  * Test clips for the capture e2e specs, made at test time with ffmpeg from the shared synthetic
  * walk (`../shared/fixtures/synthetic-side-walk.webm`, relative to the repo root). Nothing is
- * committed: each clip is written once into a temp folder per run.
+ * committed: each clip is written once into a temp folder.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
-const OUT_DIR = join(tmpdir(), `gaitlens-capture-e2e-${process.pid}`);
+/** Kept between runs: each clip is made once (written under a temporary name, then renamed). */
+const OUT_DIR = join(tmpdir(), 'gaitlens-capture-e2e');
 
 function hasFfmpeg(): boolean {
   try {
@@ -30,7 +31,10 @@ export const clipsUnavailable: string | null = !existsSync(WALK_WEBM)
 function make(name: string, args: string[]): string {
   mkdirSync(OUT_DIR, { recursive: true });
   const out = join(OUT_DIR, name);
-  if (!existsSync(out)) execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, out], { stdio: 'inherit' });
+  if (existsSync(out)) return out;
+  const partial = join(OUT_DIR, `partial-${process.pid}-${name}`);
+  execFileSync('ffmpeg', ['-v', 'error', '-y', ...args, partial], { stdio: 'inherit' });
+  renameSync(partial, out);
   return out;
 }
 
