@@ -18,10 +18,18 @@ export interface MetricSpec {
   confidence?: Confidence;
   /** Sample values; defaults to six copies of `value`. */
   samples?: number[];
+  /** Per-side sample values (used instead of `samples`, each tagged with its side). */
+  sideSamples?: { left: number[]; right: number[] };
 }
 
 export function measuredMetric<K extends MetricId>(id: K, spec: MetricSpec): MeasuredMetric<K> {
-  const values = spec.samples ?? Array.from({ length: 6 }, () => spec.value);
+  const tagged: { value: number; side?: 'left' | 'right' }[] = spec.sideSamples
+    ? [
+        ...spec.sideSamples.left.map((value) => ({ value, side: 'left' as const })),
+        ...spec.sideSamples.right.map((value) => ({ value, side: 'right' as const }))
+      ]
+    : (spec.samples ?? Array.from({ length: 6 }, () => spec.value)).map((value) => ({ value }));
+  const values = tagged.map((t) => t.value);
   const sorted = [...values].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.round(p * (sorted.length - 1))];
   return {
@@ -30,7 +38,7 @@ export function measuredMetric<K extends MetricId>(id: K, spec: MetricSpec): Mea
     value: spec.value,
     left: spec.left,
     right: spec.right,
-    samples: values.map((value, i) => ({ value, tMs: i * 500, frame: i * 15 })),
+    samples: tagged.map((t, i) => ({ ...t, tMs: i * 500, frame: i * 15 })),
     n: values.length,
     spread: { sd: 0, iqr: [q(0.25), q(0.75)], min: sorted[0], max: sorted[sorted.length - 1] },
     confidence: spec.confidence ?? 'high',

@@ -273,3 +273,11 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 /** A webcam recording stops by itself after this long, s (≈15–20 steps at a normal cadence). **Provisional.** */
 export const MAX_RECORDING_S = 20;
+
+/**
+ * A left/right difference counts as real only when the per-side medians differ by more than this many
+ * standard errors of the difference (Welch: √(sd²_L/n_L + sd²_R/n_R)); 2 ≈ a 95 % two-sided interval.
+ * With the few steps of a short clip, one mistimed strike otherwise reads as an asymmetry. Statistical
+ * convention; the choice of 2 is **provisional**.
+ */
+export const ASYMMETRY_MIN_STANDARD_ERRORS = 2;

@@ -144,6 +144,35 @@ describe('asymmetry', () => {
     // 4 % of 1.1 s = 44 ms > 33 ms: a real difference.
     expect(judgeAsymmetry(a).level).toBe('watch');
   });
+  it('does not call a difference uneven when the steps vary too much to tell (one mistimed strike)', () => {
+    // Step times of a symmetric synthetic walk as measured in the browser: one late strike makes
+    // one right step long and the next left one short; SI 12 %, but the difference is within 2 standard errors.
+    const noisy = makeAnalysis({
+      stepTimeSymmetry: { value: 11.7 },
+      stepTime: {
+        value: 0.55,
+        left: 0.509,
+        right: 0.553,
+        sideSamples: { left: [0.542, 0.477], right: [0.553, 0.613, 0.551] }
+      }
+    });
+    const f = judgeAsymmetry(noisy);
+    expect(f.level).toBe('fine');
+    expect(f.evidence[0].text).toMatch(/could be chance/);
+  });
+  it('keeps a consistent difference as uneven', () => {
+    const steady = makeAnalysis({
+      stepTimeSymmetry: { value: 15 },
+      stepTime: {
+        value: 0.55,
+        left: 0.5,
+        right: 0.58,
+        sideSamples: { left: [0.5, 0.51, 0.5], right: [0.58, 0.59, 0.58] }
+      }
+    });
+    expect(judgeAsymmetry(steady).level).toBe('work-on');
+    expect(judgeAsymmetry(steady).headline).toMatch(/step time by 15 %, longer on the right/);
+  });
   it('cannot check with no symmetry metric', () => {
     expect(judgeAsymmetry(makeAnalysis()).level).toBe('not-checked');
   });

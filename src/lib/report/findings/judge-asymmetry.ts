@@ -1,7 +1,11 @@
 import { metricInfo } from '$lib/analysis/gait/metric-registry';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
 import type { Confidence, MeasuredMetric } from '$lib/analysis/metric';
-import { PATTERSON_SYMMETRY_RATIO, SYMMETRY_INDEX_FLAG_PCT } from '$lib/analysis/thresholds';
+import {
+  ASYMMETRY_MIN_STANDARD_ERRORS,
+  PATTERSON_SYMMETRY_RATIO,
+  SYMMETRY_INDEX_FLAG_PCT
+} from '$lib/analysis/thresholds';
 import { capLevel, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
@@ -82,14 +86,40 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
       ? `: left ${perSide.left.toFixed(info.decimals)}, right ${perSide.right.toFixed(info.decimals)} ${info.unit}`
       : '';
   let text = `${metricInfo(pair.si).label} ${si.toFixed(0)} % (0 % = identical)${sides}; from ${metric.n} values, ${metric.confidence} confidence.`;
-  // A timing difference shorter than one video frame cannot be told apart from an even walk.
-  const diffS = timingDifferenceS(analysis, pair);
-  const frameS = 1 / analysis.quality.fpsHz;
-  if (diffS !== null && Number.isFinite(frameS) && diffS < frameS && level !== 'fine') {
-    level = 'fine';
-    text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is shorter than one video frame (${(frameS * 1000).toFixed(0)} ms), so this video cannot tell it from even.`;
+  if (level !== 'fine') {
+    // A timing difference shorter than one video frame cannot be told apart from an even walk.
+    const diffS = timingDifferenceS(analysis, pair);
+    const frameS = 1 / analysis.quality.fpsHz;
+    const se = sideDifferenceStandardError(analysis, pair.perSide);
+    if (diffS !== null && Number.isFinite(frameS) && diffS < frameS) {
+      level = 'fine';
+      text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is shorter than one video frame (${(frameS * 1000).toFixed(0)} ms), so this video cannot tell it from even.`;
+    } else if (se !== null && perSide?.left !== undefined && perSide.right !== undefined) {
+      const diff = Math.abs(perSide.left - perSide.right);
+      if (diff <= ASYMMETRY_MIN_STANDARD_ERRORS * se) {
+        level = 'fine';
+        text += ` The steps vary so much from one to the next (uncertainty ±${(ASYMMETRY_MIN_STANDARD_ERRORS * se).toFixed(info.decimals + 1)} ${info.unit}) that this difference could be chance; it cannot be told from even with this many steps.`;
+      }
+    }
   }
   return { pair, metric, level, evidence: { text, metricId: pair.si, frames: [] } };
+}
+
+/**
+ * Standard error of the left − right difference of a per-side metric from its samples (Welch),
+ * or null with fewer than two samples on either side.
+ */
+export function sideDifferenceStandardError(analysis: GaitAnalysis, id: MetricId): number | null {
+  const m = measured(analysis, id);
+  if (!m) return null;
+  const variance = (values: number[]): number => {
+    const mean = values.reduce((a, b) => a + b, 0) / values.length;
+    return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
+  };
+  const left = m.samples.filter((s) => s.side === 'left').map((s) => s.value);
+  const right = m.samples.filter((s) => s.side === 'right').map((s) => s.value);
+  if (left.length < 2 || right.length < 2) return null;
+  return Math.sqrt(variance(left) / left.length + variance(right) / right.length);
 }
 
 /** Which side has the larger per-side median of a metric, or null when unknown or equal. */
@@ -102,7 +132,9 @@ function longerSide(analysis: GaitAnalysis, id: MetricId): 'left' | 'right' | nu
 /**
  * Left/right evenness from the Robinson symmetry index of step length, step time and stance time.
  * Each is `work-on` above SYMMETRY_INDEX_FLAG_PCT and `watch` above its Patterson ratio (as an SI);
- * a timing difference shorter than one video frame is `fine` (below the video's resolution).
+ * a timing difference shorter than one video frame is `fine` (below the video's resolution), and so is a
+ * difference of the per-side medians within ASYMMETRY_MIN_STANDARD_ERRORS standard errors (chance, given
+ * how much the steps vary).
  * The finding takes the worst of them. Not checked when none could be measured. Low confidence caps at watch.
  */
 export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
