@@ -31,6 +31,32 @@ describe('key frames', () => {
     expect(k?.shots[0].trunkLeanDeg).toBe(12);
   });
 
+  it('looks for the most forward trunk only within the strides, not at the edges of the clip', () => {
+    const a = makeAnalysis(
+      { trunkLean: { value: 4 } },
+      {
+        strides: [
+          {
+            side: 'left',
+            startTMs: 1000,
+            startFrame: 30,
+            endTMs: 2000,
+            endFrame: 60,
+            strideTimeS: 1,
+            stancePct: 60,
+            swingPct: 40,
+            doubleSupportPct: 20,
+            strideLengthPerLeg: 1.6,
+            trunkLeanDeg: 4
+          }
+        ]
+      }
+    );
+    a.traces.trunkLeanDeg[85] = 20; // walking out of the picture
+    a.traces.trunkLeanDeg[45] = 9;
+    expect(trunkLeanKeyFrame(a)?.shots[0].frame).toBe(45);
+  });
+
   it('picks the consecutive left/right pair with the largest relative difference', () => {
     const k = asymmetryKeyFrame(makeAnalysis({ stepLengthSymmetry: { value: 8 } }, { steps }));
     // 0.77 vs 0.6 (steps 2–3) differ most, relative to their mean.

@@ -89,10 +89,29 @@ export function overstrideKeyFrame(analysis: GaitAnalysis): KeyFrame | null {
   };
 }
 
-/** The sample with the largest value of a trace, or -1 when the trace is empty. */
-function argMax(trace: (number | null)[]): number {
+/**
+ * The timeline samples the posture metrics rest on: from the start of the first stride to the end
+ * of the last (the walk itself, not the entry and exit at the edges of the picture, where angles
+ * drift). The whole timeline when there are no strides.
+ */
+function strideSpan(analysis: GaitAnalysis): [number, number] {
+  const { strides, timeline } = analysis;
+  if (strides.length === 0) return [0, timeline.length - 1];
+  const toSample = (tMs: number) =>
+    Math.min(
+      timeline.length - 1,
+      Math.max(0, Math.round(((tMs - timeline.t0Ms) * timeline.sampleRateHz) / 1000))
+    );
+  return [
+    toSample(Math.min(...strides.map((s) => s.startTMs))),
+    toSample(Math.max(...strides.map((s) => s.endTMs)))
+  ];
+}
+
+/** The sample in [from, to] with the largest value of a trace, or -1 when there is none. */
+function argMax(trace: (number | null)[], [from, to]: [number, number]): number {
   let best = -1;
-  for (let i = 0; i < trace.length; i++) {
+  for (let i = Math.max(0, from); i <= Math.min(trace.length - 1, to); i++) {
     const v = trace[i];
     if (v !== null && (best < 0 || v > (trace[best] as number))) best = i;
   }
@@ -106,7 +125,7 @@ function maxTraceKeyFrame(
   title: string,
   describe: (deg: number) => string
 ): KeyFrame | null {
-  const sample = argMax(trace);
+  const sample = argMax(trace, strideSpan(analysis));
   if (sample < 0) return null;
   const frame = analysis.timeline.sourceFrame[sample];
   const tMs = analysis.timeline.t0Ms + (sample * 1000) / analysis.timeline.sampleRateHz;
@@ -118,7 +137,7 @@ function maxTraceKeyFrame(
   };
 }
 
-/** The frame with the most forward trunk lean. Null when trunk lean was not measurable. */
+/** The frame with the most forward trunk lean during the strides. Null when trunk lean was not measurable. */
 export function trunkLeanKeyFrame(analysis: GaitAnalysis): KeyFrame | null {
   if (analysis.metrics.trunkLean.status !== 'measured') return null;
   return maxTraceKeyFrame(
@@ -130,7 +149,7 @@ export function trunkLeanKeyFrame(analysis: GaitAnalysis): KeyFrame | null {
   );
 }
 
-/** The frame with the most forward head and neck. Null when the neck angle was not measurable. */
+/** The frame with the most forward head and neck during the strides. Null when the neck angle was not measurable. */
 export function headPostureKeyFrame(analysis: GaitAnalysis): KeyFrame | null {
   if (analysis.metrics.neckAngle.status !== 'measured') return null;
   return maxTraceKeyFrame(
