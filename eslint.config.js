@@ -30,6 +30,14 @@ export default ts.config(
     }
   },
   {
-    ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/models/', 'static/wasm/', 'test-results/', 'playwright-report/']
+    ignores: [
+      'build/',
+      '.svelte-kit/',
+      'node_modules/',
+      'static/models/',
+      'static/wasm/',
+      'test-results/',
+      'playwright-report/'
+    ]
   }
 );
