@@ -1,0 +1,139 @@
+/**
+ * The one analysis path, with the pose worker, the store and navigation replaced by recorders:
+ * what reaches storage, what the person sees on failure or cancel, and where they are sent.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { LandmarkSeries } from '$lib/analysis/series';
+
+const calls = vi.hoisted(() => ({
+  goto: [] as string[],
+  saved: [] as { id: string; video: Blob | null; title: string }[],
+  transient: [] as { id: string; video: Blob | null }[],
+  disposed: 0,
+  processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
+  saveError: null as null | Error,
+  analyzeError: null as null | Error
+}));
+
+vi.mock('$app/navigation', () => ({ goto: async (url: string) => void calls.goto.push(url) }));
+vi.mock('$app/paths', () => ({ resolve: (route: string, p: { id: string }) => route.replace('[id]', p.id) }));
+vi.mock('$lib/workers/pose-client', () => ({
+  PoseClient: {
+    create: async () => ({
+      processFile: (_file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: unknown) => void }) => {
+        opts.onProgress?.({ framesDone: 10, framesTotal: 100, fps: 20, etaMs: 4500 });
+        return calls.processFile!(opts.signal);
+      },
+      dispose: () => void calls.disposed++
+    })
+  }
+}));
+vi.mock('$lib/analysis/gait', () => ({
+  analyzeGait: (series: LandmarkSeries) => {
+    if (calls.analyzeError) throw calls.analyzeError;
+    return { version: 1, frames: series.frames.length };
+  }
+}));
+vi.mock('$lib/storage', () => ({
+  saveSession: async (s: { id: string; video: Blob | null; title: string }) => {
+    if (calls.saveError) throw calls.saveError;
+    calls.saved.push(s);
+  }
+}));
+vi.mock('$lib/state/transient-session', () => ({
+  putTransientSession: (s: { id: string; video: Blob | null }) => void calls.transient.push(s)
+}));
+
+const { AnalysisJob } = await import('./analysis-job.svelte');
+const { notice } = await import('./notice.svelte');
+const { NoPersonError } = await import('$lib/analysis/gait/errors');
+const { UnsupportedCodecError } = await import('$lib/media/errors');
+const { StorageError, storageErrorMessage } = await import('$lib/storage/storage-error');
+
+const series = { version: 1, frames: [{ tMs: 0, pose: null }] } as unknown as LandmarkSeries;
+const video = new Blob(['fake video bytes'], { type: 'video/webm' });
+const input = (keepVideo: boolean) => ({
+  video,
+  title: 'walk.webm',
+  model: 'lite' as const,
+  heightCm: 170,
+  keepVideo
+});
+
+beforeEach(() => {
+  calls.goto = [];
+  calls.saved = [];
+  calls.transient = [];
+  calls.disposed = 0;
+  calls.processFile = async () => series;
+  calls.saveError = null;
+  calls.analyzeError = null;
+  notice.dismiss();
+});
+
+describe('AnalysisJob', () => {
+  it('keeps the session in memory with its video, saves it without the video by default, and opens its report', async () => {
+    const job = new AnalysisJob();
+    await job.run(input(false));
+    expect(calls.transient).toHaveLength(1);
+    expect(calls.transient[0].video).toBe(video);
+    expect(calls.saved).toHaveLength(1);
+    expect(calls.saved[0]).toMatchObject({ id: calls.transient[0].id, video: null, title: 'walk.webm' });
+    expect(calls.goto).toEqual([`/report/${calls.transient[0].id}`]);
+    expect(calls.disposed).toBe(1);
+    expect(job.error).toBeNull();
+  });
+
+  it('saves the video when the person chose to keep it', async () => {
+    await new AnalysisJob().run(input(true));
+    expect(calls.saved[0].video).toBe(video);
+  });
+
+  it('still opens the report from memory when saving fails, and says why it was not saved', async () => {
+    calls.saveError = new StorageError('quota', storageErrorMessage('quota'));
+    await new AnalysisJob().run(input(false));
+    expect(calls.goto).toHaveLength(1);
+    expect(notice.message).toMatch(/no room left/);
+    expect(notice.kind).toBe('warning');
+  });
+
+  it('turns a codec error into its sentence and stays on the page', async () => {
+    calls.processFile = async () => {
+      throw new UnsupportedCodecError('hevc');
+    };
+    const job = new AnalysisJob();
+    await job.run(input(false));
+    expect(job.phase).toBe('error');
+    expect(job.error?.text).toContain('HEVC');
+    expect(calls.goto).toEqual([]);
+    expect(calls.disposed).toBe(1);
+  });
+
+  it('turns an analysis error (nobody in the clip) into its sentence', async () => {
+    calls.analyzeError = new NoPersonError('0 frames');
+    const job = new AnalysisJob();
+    await job.run(input(false));
+    expect(job.error?.text).toMatch(/^No person could be followed/);
+    expect(calls.saved).toEqual([]);
+  });
+
+  it('cancelling stops the run without an error, frees the worker, and lets the next run go through', async () => {
+    calls.processFile = (signal) =>
+      new Promise((_resolve, reject) =>
+        signal?.addEventListener('abort', () => reject(new DOMException('cancelled', 'AbortError')))
+      );
+    const job = new AnalysisJob();
+    const running = job.run(input(false));
+    await vi.waitFor(() => expect(job.phase).toBe('detecting'));
+    expect(job.busy).toBe(true);
+    expect(job.fractionDone).toBeCloseTo(0.1, 6);
+    job.cancel();
+    await running;
+    expect(job).toMatchObject({ phase: 'idle', cancelled: true, error: null, busy: false });
+    expect(calls.disposed).toBe(1);
+    calls.processFile = async () => series;
+    await job.run(input(false));
+    expect(calls.goto).toHaveLength(1);
+    expect(job.cancelled).toBe(false);
+  });
+});
