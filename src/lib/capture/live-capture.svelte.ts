@@ -10,6 +10,7 @@ import { MAX_RECORDING_S } from '$lib/analysis/thresholds';
 import type { ModelVariant } from '$lib/analysis/series';
 import { PoseClient, type LiveFrameInfo, type LiveSession } from '$lib/workers/pose-client';
 import { closeCamera, listCameras, openCamera, type CameraChoice } from './camera';
+import { CameraError } from './camera-error';
 import { describeError, type ErrorMessage } from './describe-error';
 import { framingCues, meanLuma, steadyCues, type FramingCue } from './framing-cues';
 import { recordStream, type Recording } from './record-stream';
@@ -75,6 +76,11 @@ export class LiveCapture {
       this.stream = stream;
       if (this.#video) this.#video.srcObject = stream;
       const track = stream.getVideoTracks()[0];
+      // Unplugged, or taken over by another app: say so instead of freezing the preview.
+      track.addEventListener('ended', () => {
+        if (generation !== this.#generation) return;
+        void this.stop().then(() => (this.error = describeError(new CameraError('camera-in-use'))));
+      });
       this.deviceId = track.getSettings().deviceId ?? this.deviceId;
       this.cameras = await listCameras();
       this.#startMeters();
