@@ -5,9 +5,8 @@
  * recording, so that the encoder keeps the camera's frame rate). The recording is then analysed by
  * the shared `AnalysisJob`; this class never analyses.
  */
-import type { PoseFrame } from '$lib/analysis/series';
+import type { ModelVariant, PoseFrame } from '$lib/analysis/series';
 import { MAX_RECORDING_S } from '$lib/analysis/thresholds';
-import type { ModelVariant } from '$lib/analysis/series';
 import { PoseClient, type LiveFrameInfo, type LiveSession } from '$lib/workers/pose-client';
 import { closeCamera, listCameras, openCamera, type CameraChoice } from './camera';
 import { CameraError } from './camera-error';
@@ -54,6 +53,9 @@ export class LiveCapture {
   #recentCues: FramingCue[][] = [];
   #timers: ReturnType<typeof setInterval>[] = [];
   #videoFrames = 0;
+  /** Latest mean luma of the preview (0–255), measured twice a second; null until measured. */
+  #lumaNow: number | null = null;
+  /** Bumped by every start/stop, so that a late result of an older start is dropped. */
   #generation = 0;
 
   /** The hidden or shown `<video>` that plays the stream; used for light and frame-rate checks. */
@@ -214,8 +216,6 @@ export class LiveCapture {
     if (this.#recentCues.length > CUE_WINDOW_FRAMES) this.#recentCues.shift();
     this.cues = steadyCues(this.#recentCues);
   }
-
-  #lumaNow: number | null = null;
 
   /** Twice a second: the light level of a downscaled frame; every second: the camera frame rate. */
   #startMeters(): void {
