@@ -1,26 +1,28 @@
 /**
- * Grabs still frames of a video by seeking one hidden `<video>` element, one request at a time
- * (browser only). Used for the key-frame pictures; the player keeps its own element.
+ * Grabs exact still frames of the analysed video for the key-frame pictures (browser only).
+ * It decodes with mediabunny, like the pose engine, so a frame is looked up by the same container
+ * timestamp the landmarks carry (`PoseFrame.tMs`) and rotation is applied the same way; a `<video>`
+ * seek can land on a neighbouring frame. One request at a time.
  */
-export class FrameGrabber {
-  #video: HTMLVideoElement;
-  #queue: Promise<unknown> = Promise.resolve();
-  #ready: Promise<boolean>;
+import { ALL_FORMATS, BlobSource, CanvasSink, Input } from 'mediabunny';
 
-  constructor(url: string) {
-    const video = document.createElement('video');
-    video.muted = true;
-    video.playsInline = true;
-    video.preload = 'auto';
-    video.src = url;
-    this.#video = video;
-    this.#ready = waitFor(video, 'loadeddata', 10_000);
+export class FrameGrabber {
+  #input: Input;
+  #sink: Promise<CanvasSink | null>;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(video: Blob) {
+    this.#input = new Input({ source: new BlobSource(video), formats: ALL_FORMATS });
+    this.#sink = this.#input
+      .getPrimaryVideoTrack()
+      .then(async (track) => (track && (await track.canDecode()) ? new CanvasSink(track) : null))
+      .catch(() => null);
   }
 
   /**
-   * Draw the frame shown at `tMs` (plus half a frame, so that rounding never lands on the previous
-   * frame) into `ctx`, scaled to `widthPx × heightPx`. Resolves false when the browser could not
-   * load or seek the video in time (the caller then draws without a picture).
+   * Draw the frame whose timestamp is `tMs` (the last frame starting at or before `tMs` plus a quarter
+   * frame, so rounding never picks the previous one) into `ctx`, scaled to `widthPx × heightPx`.
+   * Resolves false when the video cannot be decoded here (the caller then draws without a picture).
    */
   grab(
     tMs: number,
@@ -30,40 +32,19 @@ export class FrameGrabber {
     heightPx: number
   ): Promise<boolean> {
     const run = async (): Promise<boolean> => {
-      if (!(await this.#ready)) return false;
-      const v = this.#video;
-      const target = (tMs + 500 / Math.max(1, fpsHz)) / 1000;
-      const seeked = waitFor(v, 'seeked', 5_000);
-      v.currentTime = Math.min(target, Math.max(0, v.duration - 0.001));
-      if (!(await seeked)) return false;
-      ctx.drawImage(v, 0, 0, widthPx, heightPx);
+      const sink = await this.#sink;
+      if (!sink) return false;
+      const wrapped = await sink.getCanvas(tMs / 1000 + 0.25 / Math.max(1, fpsHz));
+      if (!wrapped) return false;
+      ctx.drawImage(wrapped.canvas, 0, 0, widthPx, heightPx);
       return true;
     };
-    const next = this.#queue.then(run, run);
-    this.#queue = next.catch(() => undefined);
+    const next = this.#queue.then(run, run).catch(() => false);
+    this.#queue = next;
     return next;
   }
 
   dispose(): void {
-    this.#video.removeAttribute('src');
-    this.#video.load();
+    this.#input.dispose();
   }
-}
-
-/** Resolve true on the event, false on an error event or after `timeoutMs`. */
-function waitFor(el: HTMLVideoElement, event: 'loadeddata' | 'seeked', timeoutMs: number): Promise<boolean> {
-  if (event === 'loadeddata' && el.readyState >= 2) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    const done = (ok: boolean) => {
-      clearTimeout(timer);
-      el.removeEventListener(event, onEvent);
-      el.removeEventListener('error', onError);
-      resolve(ok);
-    };
-    const onEvent = () => done(true);
-    const onError = () => done(false);
-    const timer = setTimeout(() => done(false), timeoutMs);
-    el.addEventListener(event, onEvent);
-    el.addEventListener('error', onError);
-  });
 }
