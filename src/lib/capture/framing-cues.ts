@@ -156,7 +156,7 @@ export function framingCues(input: FramingInput): FramingCue[] {
         ? {
             id: 'frame-rate',
             ok: false,
-            message: `The camera gives only ${fps} frames per second: add light (cameras slow down in the dark); step timing will be coarse.`
+            message: `The camera gives only ${fps} frames per second: add light (cameras slow down in the dark) or close other apps; step timing will be coarse.`
           }
         : { id: 'frame-rate', ok: true, message: `Camera at ${fps} frames per second.` }
     );
