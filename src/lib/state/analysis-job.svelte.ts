@@ -70,6 +70,7 @@ export class AnalysisJob {
     this.error = null;
     this.cancelled = false;
     this.progress = null;
+    notice.dismiss(); // a note about an earlier session would be mistaken for one about this run
     let client: PoseClient | null = null;
     try {
       this.phase = 'loading-model';
