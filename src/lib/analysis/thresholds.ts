@@ -70,6 +70,14 @@ export const MAX_DEPTH_SCALE_CORRECTION = 0.06;
 export const SWAP_LABEL_PRIOR_COST_PER_LEG = 0.3;
 
 /**
+ * In the continuity search, one point's miss against its predicted position counts at most this many leg
+ * lengths, so that one badly placed frame (the model is often wrong in position, not only in label, around a
+ * swap) cannot outweigh the evidence of the frames around it. A real label swap moves each foot point by
+ * ≈0.5–0.8 leg lengths. **Provisional.**
+ */
+export const SWAP_POINT_COST_CAP_PER_LEG = 0.3;
+
+/**
  * Both leg chains are taken to sit on one leg ("collapse") when the mean distance between their
  * knee, ankle, heel and toe is below this many leg lengths. Two real legs are never this close at all four
  * points at once (the swing knee and foot are apart even at mid-swing). **Provisional.**

@@ -286,7 +286,7 @@ describe('analyzeGait: bad input throws only typed errors', () => {
       }),
       { numRuns: 300 }
     );
-  });
+  }, 60_000);
 
   it('fuzz: a real walk with random frames blanked and random landmarks corrupted never throws untyped', () => {
     fc.assert(
@@ -314,7 +314,7 @@ describe('analyzeGait: bad input throws only typed errors', () => {
           }
         }
       ),
-      { numRuns: 100 }
+      { numRuns: 60 }
     );
-  });
+  }, 60_000);
 });

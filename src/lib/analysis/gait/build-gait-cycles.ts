@@ -36,7 +36,7 @@ export interface CycleContext {
 }
 
 /** Share of a step, from its heel strike, over which the striking heel is taken to be planted. */
-const FOOTPRINT_WINDOW_OF_STEP = 0.25;
+const FOOTPRINT_WINDOW_OF_STEP = [0, 0.25] as const;
 
 /**
  * Footprint of every strike, image x px in the ground's frame at time 0 (see `buildGaitCycles`); NaN when
@@ -57,11 +57,14 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
   for (let k = 1; k < strikes.length; k++) {
     if (strikes[k].run === strikes[k - 1].run) spans.push(strikes[k].sample - strikes[k - 1].sample);
   }
-  const width = FOOTPRINT_WINDOW_OF_STEP * median(spans);
-  if (!Number.isFinite(width)) return strikes.map(() => NaN);
+  const span = median(spans);
+  if (!Number.isFinite(span)) return strikes.map(() => NaN);
   const cx = ctx.principalXPx;
   const toPlane = (k: number, x: number) => cx + (x - cx) * ctx.planeScale[strikes[k].side];
-  const windows = strikes.map((hs) => [Math.ceil(hs.sample), Math.min(n - 1, Math.floor(hs.sample + width))]);
+  const windows = strikes.map((hs) => [
+    Math.ceil(hs.sample + FOOTPRINT_WINDOW_OF_STEP[0] * span),
+    Math.min(n - 1, Math.floor(hs.sample + FOOTPRINT_WINDOW_OF_STEP[1] * span))
+  ]);
   const ground = ctx.groundXPerSample;
   return windows.map(([a, b], k) => {
     const pos: number[] = [];

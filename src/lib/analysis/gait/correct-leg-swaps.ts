@@ -1,5 +1,9 @@
 import { LEG_PARTS, sideIndex, type Side } from '../landmarks';
-import { COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG, SWAP_LABEL_PRIOR_COST_PER_LEG } from '../thresholds';
+import {
+  COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG,
+  SWAP_LABEL_PRIOR_COST_PER_LEG,
+  SWAP_POINT_COST_CAP_PER_LEG
+} from '../thresholds';
 import type { LandmarkTracks } from './extract-landmark-tracks';
 
 /** The result of {@link correctLegSwaps}. */
@@ -72,9 +76,9 @@ function transitionCostsPx(t: LandmarkTracks, j: number, i: number): [number, nu
  *    continues, and the other side is marked missing in that frame (it is interpolated later if the gap is
  *    short, or left out).
  * 2. **Continuity (jump-discontinuity re-swap).** Every frame is either kept or relabelled so as to minimise,
- *    over the whole clip, the summed frame-to-frame movement of both chains (knee, ankle, heel, toe; in leg
- *    lengths) plus `SWAP_LABEL_PRIOR_COST_PER_LEG` per relabelled frame. This is an exact two-state Viterbi
- *    search. A burst of swapped labels makes two large jumps (in and out) that relabelling removes, while
+ *    over the whole clip, how far both chains (knee, ankle, heel, toe; in leg lengths) land from where constant
+ *    velocity over the two frames before predicts them, plus `SWAP_LABEL_PRIOR_COST_PER_LEG` per relabelled
+ *    frame. This is an exact Viterbi search over pairs of frame states (see `viterbiStretch`). A burst of swapped labels makes two large jumps (in and out) that relabelling removes, while
  *    the small prior keeps the model's own labels where the legs are close together (mid-swing) and nothing
  *    tells them apart. Gaps longer than `maxGapMs` break the chain (each stretch is solved on its own).
  *
@@ -126,32 +130,89 @@ export function correctLegSwaps(
 }
 
 /**
- * Exact two-state Viterbi search over one stretch of frames (state 1 = exchange this frame's labels):
- * minimises summed continuity cost (leg lengths) plus the label prior; writes the states into `swapped`.
+ * Second-order continuity cost of frame `f2` given frames `f0`, `f1`, px: each leg's knee, ankle, heel and toe
+ * at `f2` against where constant velocity from `f0`→`f1` predicts it. `a`, `b`, `c` are the label states of
+ * the three frames (1 = exchanged). Only points placed on both chains in all three frames count.
+ */
+function predictionCostPx(
+  t: LandmarkTracks,
+  f0: number,
+  f1: number,
+  f2: number,
+  a: number,
+  b: number,
+  c: number,
+  capPx: number
+): number {
+  const ratio = (t.tMs[f2] - t.tMs[f1]) / (t.tMs[f1] - t.tMs[f0]);
+  const X = t.rawX;
+  const Y = t.rawY;
+  let cost = 0;
+  for (const k of COST_PARTS) {
+    const chain = [LEFT[k], RIGHT[k]];
+    let sum = 0;
+    for (let side = 0; side < 2; side++) {
+      const i0 = chain[side ^ a];
+      const i1 = chain[side ^ b];
+      const i2 = chain[side ^ c];
+      const px = X[i1][f1] + (X[i1][f1] - X[i0][f0]) * ratio;
+      const py = Y[i1][f1] + (Y[i1][f1] - Y[i0][f0]) * ratio;
+      sum += Math.min(capPx, Math.hypot(X[i2][f2] - px, Y[i2][f2] - py));
+    }
+    if (Number.isFinite(sum)) cost += sum;
+  }
+  return cost;
+}
+
+/**
+ * Exact Viterbi search over one stretch of frames for the label states (1 = exchange this frame's labels)
+ * minimising the summed continuity cost, in leg lengths, plus the label prior per exchanged frame. The
+ * continuity cost is second order: each frame against the constant-velocity prediction from the two frames
+ * before it (a pair-state search). Second order matters where the feet pass each other: over the few frames
+ * in which the two legs overlap, a first-order (position-only) cost cannot tell "the legs crossed" from "the
+ * labels swapped", while the swinging foot's velocity can. Writes the states into `swapped`.
  */
 function viterbiStretch(tracks: LandmarkTracks, frames: number[], scale: number, swapped: Uint8Array): void {
   const prior = SWAP_LABEL_PRIOR_COST_PER_LEG;
+  const capPx = SWAP_POINT_COST_CAP_PER_LEG * scale;
   const m = frames.length;
-  const back = new Uint8Array(2 * m); // back[2k + s] = best state of frame k − 1 given state s at frame k
-  let cost0 = 0;
-  let cost1 = prior;
-  for (let k = 1; k < m; k++) {
-    const [s, c] = transitionCostsPx(tracks, frames[k - 1], frames[k]);
-    const straight = s / scale;
-    const cross = c / scale;
-    const to0from0 = cost0 + straight;
-    const to0from1 = cost1 + cross;
-    const to1from0 = cost0 + cross;
-    const to1from1 = cost1 + straight;
-    back[2 * k] = to0from0 <= to0from1 ? 0 : 1;
-    back[2 * k + 1] = to1from1 <= to1from0 ? 1 : 0;
-    cost0 = Math.min(to0from0, to0from1);
-    cost1 = Math.min(to1from0, to1from1) + prior;
+  if (m === 1) {
+    swapped[frames[0]] = 0;
+    return;
   }
-  let state = cost1 < cost0 ? 1 : 0;
-  for (let k = m - 1; k >= 0; k--) {
-    swapped[frames[k]] = state;
-    state = back[2 * k + state];
+  // cost[2a + b]: best total with states a (frame k − 1) and b (frame k).
+  const [s01, c01] = transitionCostsPx(tracks, frames[0], frames[1]);
+  let cost = [s01 / scale, c01 / scale + prior, c01 / scale + prior, s01 / scale + 2 * prior];
+  const back = new Uint8Array(4 * m); // back[4k + 2b + c] = best state a of frame k − 2
+  for (let k = 2; k < m; k++) {
+    const next = [Infinity, Infinity, Infinity, Infinity];
+    for (let b = 0; b < 2; b++) {
+      for (let c = 0; c < 2; c++) {
+        for (let a = 0; a < 2; a++) {
+          const total =
+            cost[2 * a + b] +
+            predictionCostPx(tracks, frames[k - 2], frames[k - 1], frames[k], a, b, c, capPx) / scale +
+            c * prior;
+          if (total < next[2 * b + c]) {
+            next[2 * b + c] = total;
+            back[4 * k + 2 * b + c] = a;
+          }
+        }
+      }
+    }
+    cost = next;
+  }
+  let best = 0;
+  for (let s = 1; s < 4; s++) if (cost[s] < cost[best]) best = s;
+  let b = best >> 1;
+  let c = best & 1;
+  swapped[frames[m - 1]] = c;
+  swapped[frames[m - 2]] = b;
+  for (let k = m - 1; k >= 2; k--) {
+    const a = back[4 * k + 2 * b + c];
+    swapped[frames[k - 2]] = a;
+    c = b;
+    b = a;
   }
 }
 

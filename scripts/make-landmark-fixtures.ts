@@ -1,0 +1,96 @@
+/**
+ * Makes the project's landmark fixtures: runs the BUILT app's pose engine (diagnostics page `/dev/pose`, the
+ * same worker and models as uploads) in Chromium over the shared fixture clips, and writes each resulting
+ * `LandmarkSeries` to `tests/fixtures/landmarks/<clip>.<variant>.json`, rounded (px to 0.1, visibility and
+ * world metres to 3 decimals) to stay small. These are derived data made by our own pipeline; the gait tests
+ * pin their analysis.
+ *
+ * Usage (after `GAITLENS_BUILD_DIR=<dir> npx vite build`):
+ *   GAITLENS_BUILD_DIR=<dir> npx tsx scripts/make-landmark-fixtures.ts [port=4199] [clip-filter] [numPoses=2] [outDir]
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import type { LandmarkSeries, ModelVariant } from '../src/lib/analysis/series';
+import { chromiumArgs } from '../playwright.config';
+import { fixture, FIXTURES, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const buildDir = process.env.GAITLENS_BUILD_DIR ?? join(root, 'build');
+const port = Number(process.argv[2] ?? 4199);
+const only = process.argv[3] ?? '';
+const numPoses = Number(process.argv[4] ?? 2) as 1 | 2 | 3;
+const outDir = process.argv[5] ?? join(root, 'tests/fixtures/landmarks');
+
+const JOBS: { clip: string; variant: ModelVariant }[] = [
+  { clip: 'synthetic-side-walk.webm', variant: 'lite' },
+  { clip: 'synthetic-side-walk.webm', variant: 'full' },
+  { clip: 'synthetic-side-walk.webm', variant: 'heavy' },
+  { clip: 'sports2d-demo.mp4', variant: 'full' }
+];
+
+const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
+
+/** The series with coordinates rounded: image px to 0.1, visibility/presence and world metres to 0.001. */
+export function roundSeries(s: LandmarkSeries): LandmarkSeries {
+  return {
+    ...s,
+    frames: s.frames.map((f) => ({
+      tMs: round(f.tMs, 3),
+      pose: f.pose && {
+        image: f.pose.image.map((l) => ({
+          x: round(l.x, 1),
+          y: round(l.y, 1),
+          z: round(l.z, 1),
+          visibility: round(l.visibility, 3),
+          presence: round(l.presence, 3)
+        })),
+        world: f.pose.world.map((l) => ({
+          x: round(l.x, 3),
+          y: round(l.y, 3),
+          z: round(l.z, 3),
+          visibility: round(l.visibility, 3),
+          presence: round(l.presence, 3)
+        }))
+      }
+    }))
+  };
+}
+
+async function main() {
+  if (!FIXTURES) throw new Error('shared fixtures (../shared/fixtures) are absent');
+  if (!existsSync(join(buildDir, 'models'))) throw new Error(`no built app with models in ${buildDir}`);
+  mkdirSync(outDir, { recursive: true });
+  const server = spawn('npx', ['tsx', join(root, 'scripts/serve-static.ts'), buildDir, String(port)], {
+    stdio: 'ignore'
+  });
+  try {
+    await new Promise((r) => setTimeout(r, 3000));
+    const browser = await chromium.launch({
+      executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+      args: chromiumArgs
+    });
+    for (const { clip, variant } of JOBS.filter((j) => j.clip.includes(only))) {
+      const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
+      const t0 = Date.now();
+      const outcome = await runOnDevPage(page, fixture(clip), { variant, numPoses, timeoutMs: 600_000 });
+      if (outcome.error)
+        throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
+      const series = roundSeries(await readSeries(page));
+      const file = join(outDir, `${clip.replace(/\.[^.]+$/, '')}.${variant}.json`);
+      writeFileSync(file, JSON.stringify(series));
+      const posed = series.frames.filter((f) => f.pose).length;
+      console.log(
+        `${clip} ${variant}: ${posed}/${series.frames.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${file}`
+      );
+      await page.close();
+    }
+    await browser.close();
+  } finally {
+    server.kill();
+  }
+}
+
+await main();
