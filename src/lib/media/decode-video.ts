@@ -69,6 +69,12 @@ export interface OpenedVideo {
   close(): void;
 }
 
+/**
+ * Decoding fewer than this fraction of the frames the container lists means the file was cut
+ * short. (A few frames may legitimately go, e.g. dropped by an edit list.)
+ */
+const TRUNCATED_FRACTION = 0.9;
+
 function containerName(format: InputFormat): string {
   if (format === MP4) return 'mp4';
   if (format === QTFF) return 'mov';
@@ -171,6 +177,9 @@ async function* decodeFrames(
     await samples.return();
   }
   if (count === 0) throw new NoFramesError();
+  // A file cut short keeps its full sample table (MP4/MOV) but its last frames are missing.
+  if (info.frameCount !== null && count < TRUNCATED_FRACTION * info.frameCount)
+    throw new CorruptFileError(`only ${count} of ${info.frameCount} frames could be read`);
 }
 
 function toDecodedFrame(

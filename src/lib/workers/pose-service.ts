@@ -10,7 +10,7 @@
  */
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
 import { bitmapFrames } from '../media/bitmap-frames';
-import { openVideo, type DecodedFrame } from '../media/decode-video';
+import { openVideo } from '../media/decode-video';
 import { readAhead } from '../media/read-ahead';
 import { NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
@@ -27,6 +27,9 @@ import type {
 
 /** Frames converted ahead of the model, so that decoding and conversion overlap inference. */
 const READ_AHEAD_FRAMES = 3;
+
+/** See {@link PoseEngineOptions.maxInputSidePx}. */
+const DEFAULT_MAX_INPUT_SIDE_PX = 960;
 
 /** Progress is reported at most this often, ms (each report is a message to the page). */
 const PROGRESS_EVERY_MS = 250;
@@ -59,6 +62,7 @@ function createPoseService(scope: typeof globalThis) {
   let guard: FetchGuard | null = null;
   let landmarker: VideoPoseLandmarker | null = null;
   let variant: ModelVariant = 'full';
+  let maxInputSidePx = DEFAULT_MAX_INPUT_SIDE_PX;
   const cancelled = new Set<number>();
   const lives = new Map<number, Live>();
 
@@ -89,6 +93,7 @@ function createPoseService(scope: typeof globalThis) {
       if (landmarker) throw new Error('pose service already initialised');
       guard ??= installFetchGuard(scope);
       variant = v;
+      maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
       const t0 = performance.now();
       landmarker = await createVideoPoseLandmarker(v, options.numPoses ?? 2);
       return { createMs: performance.now() - t0 };
@@ -120,7 +125,9 @@ function createPoseService(scope: typeof globalThis) {
       let heightPx = info.heightPx;
       try {
         let first = true;
-        const frames = readAhead(bitmapFrames(video.frames()), READ_AHEAD_FRAMES, (f) => f.bitmap.close());
+        const frames = readAhead(bitmapFrames(video.frames(), maxInputSidePx), READ_AHEAD_FRAMES, (f) =>
+          f.bitmap.close()
+        );
         for await (const frame of frames) {
           try {
             if (cancelled.has(jobId)) throw abortError();
@@ -261,12 +268,8 @@ function createPoseService(scope: typeof globalThis) {
       const video = await openVideo(file);
       const held: { tMs: number; bitmap: ImageBitmap }[] = [];
       try {
-        for await (const frame of video.frames()) {
-          try {
-            held.push({ tMs: frame.tMs, bitmap: await copyToBitmap(frame) });
-          } finally {
-            frame.close();
-          }
+        for await (const frame of bitmapFrames(video.frames(), maxInputSidePx)) {
+          held.push({ tMs: frame.tMs, bitmap: frame.bitmap });
           if (held.length >= maxFrames) break;
         }
       } finally {
@@ -274,6 +277,8 @@ function createPoseService(scope: typeof globalThis) {
       }
       const perFrameMs: number[] = [];
       let framesWithPose = 0;
+      const inputWidthPx = held[0]?.bitmap.width ?? 0;
+      const inputHeightPx = held[0]?.bitmap.height ?? 0;
       try {
         lm.startSegment(held[0]?.tMs ?? 0);
         held.forEach(({ tMs, bitmap }, i) => {
@@ -286,7 +291,13 @@ function createPoseService(scope: typeof globalThis) {
       } finally {
         for (const h of held) h.bitmap.close();
       }
-      return { frames: held.length, perFrameMs, framesWithPose };
+      return {
+        frames: held.length,
+        perFrameMs,
+        framesWithPose,
+        inputWidthPx,
+        inputHeightPx
+      };
     },
 
     /** Off-origin requests the fetch guard answered locally. */
@@ -294,10 +305,6 @@ function createPoseService(scope: typeof globalThis) {
       return [...(guard?.blocked ?? [])];
     }
   };
-}
-
-function copyToBitmap(frame: DecodedFrame): Promise<ImageBitmap> {
-  return createImageBitmap(frame.image);
 }
 
 function progressOf(framesDone: number, framesTotal: number | null, elapsedMs: number): PoseProgress {

@@ -31,6 +31,14 @@ export interface PoseEngineOptions {
    * @default 2
    */
   numPoses?: number;
+  /**
+   * Frames whose longer side exceeds this are scaled down (aspect kept) before the model sees
+   * them; landmarks are still reported in pixels of the full displayed frame. The model's inputs
+   * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains.
+   * `0` = never scale.
+   * @default 960
+   */
+  maxInputSidePx?: number;
 }
 
 /** Timing figures of the benchmark helpers (see `PoseService.measure*`). */
@@ -47,6 +55,9 @@ export interface PoseOnlyMeasurement {
   perFrameMs: number[];
   /** Frames in which at least one pose was found. */
   framesWithPose: number;
+  /** Size of the images the model was given (after any scaling), px. */
+  inputWidthPx: number;
+  inputHeightPx: number;
 }
 
 export type { PoseFrame };

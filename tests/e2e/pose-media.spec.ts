@@ -1,0 +1,207 @@
+/**
+ * Decoding in the pose worker of the built app: the formats phones and webcams make (H.264 MP4,
+ * rotated MP4, WebM) decode with the right orientation and real timestamps; bad files give the
+ * right typed error; cancelling stops the work and leaves the worker usable; and a whole run makes
+ * no request to any other origin. Clips are made at test time with ffmpeg.
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import type { LandmarkSeries } from '../../src/lib/analysis/series';
+import {
+  FFMPEG_MISSING,
+  FIXTURES,
+  FIXTURES_MISSING,
+  HAS_FFMPEG,
+  ffmpeg,
+  fixture,
+  readSeries,
+  runOnDevPage,
+  tmpDir
+} from './pose-helpers';
+
+const FRAMES = 30;
+let dir = '';
+const clip = (name: string) => join(dir, name);
+
+test.describe('video files in the pose worker', () => {
+  test.skip(!FIXTURES, FIXTURES_MISSING);
+  test.skip(!HAS_FFMPEG, FFMPEG_MISSING);
+
+  test.beforeAll(() => {
+    dir = tmpDir();
+    const src = ['-i', fixture('synthetic-side-walk.webm'), '-frames:v', String(FRAMES), '-an'];
+    // Upright 640×360 H.264, as most Android phones and "Most Compatible" iPhones record.
+    ffmpeg(
+      ...src,
+      '-vf',
+      'scale=640:360',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      clip('h264.mp4')
+    );
+    // A phone held sideways: pixels stored rotated 90° counter-clockwise (360×640), with a display
+    // matrix telling the player to turn them 90° clockwise, so that the person shows upright. (ffmpeg
+    // 5 writes its `rotate` tag as a counter-clockwise angle: 270 ccw = 90 clockwise.)
+    ffmpeg(
+      ...src,
+      '-vf',
+      'scale=640:360,transpose=2',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      clip('stored.mp4')
+    );
+    ffmpeg('-i', clip('stored.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=270', clip('rotated.mp4'));
+    // A webcam-style WebM (VP8).
+    ffmpeg(
+      ...src,
+      '-vf',
+      'scale=640:360',
+      '-c:v',
+      'libvpx',
+      '-deadline',
+      'realtime',
+      '-b:v',
+      '1M',
+      clip('webcam.webm')
+    );
+  });
+
+  const expectTimestamps = (s: LandmarkSeries) => {
+    expect(s.frames).toHaveLength(FRAMES);
+    s.frames.forEach((f, i) => expect(Math.abs(f.tMs - (i * 1000) / 30)).toBeLessThanOrEqual(1));
+  };
+  const upright = (s: LandmarkSeries) =>
+    s.frames.filter((f) => f.pose && f.pose.image[0].y < (f.pose.image[27].y + f.pose.image[28].y) / 2)
+      .length;
+
+  async function decode(page: Page, name: string) {
+    const out = await runOnDevPage(page, clip(name), { variant: 'lite', navigate: false });
+    expect(out.error, `${name}: ${out.error?.message}`).toBeNull();
+    return readSeries(page).finally(() => page.getByText('Landmark series (JSON)').click());
+  }
+
+  test('H.264 MP4, rotated MP4 and WebM decode upright with real timestamps', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('/dev/pose');
+    const h264 = await decode(page, 'h264.mp4');
+    expect([h264.widthPx, h264.heightPx, h264.source.container, h264.source.codec]).toEqual([
+      640,
+      360,
+      'mp4',
+      'avc'
+    ]);
+    expect(h264.source.rotationDeg).toBe(0);
+    expectTimestamps(h264);
+    expect(upright(h264)).toBeGreaterThanOrEqual(FRAMES - 2);
+
+    const rotated = await decode(page, 'rotated.mp4');
+    // Stored 360×640, displayed 640×360: the rotation metadata was applied.
+    expect(rotated.source.rotationDeg).toBe(90);
+    expect([rotated.widthPx, rotated.heightPx]).toEqual([640, 360]);
+    expectTimestamps(rotated);
+    expect(upright(rotated)).toBeGreaterThanOrEqual(FRAMES - 2);
+    // Same person in the same place as in the upright clip.
+    const d: number[] = [];
+    rotated.frames.forEach((f, i) => {
+      const g = h264.frames[i].pose;
+      if (f.pose && g)
+        for (const k of [0, 11, 12, 23, 24, 27, 28])
+          d.push(Math.hypot(f.pose.image[k].x - g.image[k].x, f.pose.image[k].y - g.image[k].y));
+    });
+    d.sort((a, b) => a - b);
+    expect(d.length).toBeGreaterThan(FRAMES * 5);
+    expect(d[Math.floor(d.length / 2)]).toBeLessThan(6); // px in a 640×360 frame
+
+    const webm = await decode(page, 'webcam.webm');
+    expect([webm.widthPx, webm.heightPx, webm.source.container, webm.source.codec]).toEqual([
+      640,
+      360,
+      'webm',
+      'vp8'
+    ]);
+    expectTimestamps(webm);
+    expect(upright(webm)).toBeGreaterThanOrEqual(FRAMES - 2);
+  });
+
+  test('bad files give typed errors a person can act on', async ({ page }) => {
+    test.setTimeout(180_000);
+    writeFileSync(clip('notes.mp4'), 'These are my walking notes, not a video.\n'.repeat(50));
+    const whole = readFileSync(clip('h264.mp4'));
+    ffmpeg('-i', clip('h264.mp4'), '-c', 'copy', '-movflags', '+faststart', clip('faststart.mp4'));
+    const fast = readFileSync(clip('faststart.mp4'));
+    writeFileSync(clip('truncated.mp4'), fast.subarray(0, Math.floor(fast.length * 0.5)));
+    expect(whole.length).toBeGreaterThan(1000);
+    ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', '-c:a', 'aac', clip('audio-only.mp4'));
+    ffmpeg('-i', clip('h264.mp4'), '-c:v', 'mpeg4', clip('mpeg4-part2.mp4'));
+
+    const cases: [string, string, RegExp][] = [
+      ['notes.mp4', 'not-a-video', /not a video/],
+      ['truncated.mp4', 'corrupt-file', /damaged or incomplete/],
+      ['audio-only.mp4', 'no-video-track', /no video picture/],
+      ['mpeg4-part2.mp4', 'unsupported-codec', /MPEG-4 Part 2.*H\.264/]
+    ];
+    await page.goto('/dev/pose');
+    for (const [name, code, message] of cases) {
+      const out = await runOnDevPage(page, clip(name), { variant: 'lite', navigate: false });
+      expect(out.error?.code, `${name}: ${JSON.stringify(out)}`).toBe(code);
+      expect(out.error?.message).toMatch(message);
+    }
+  });
+
+  test('cancel stops the run and the same worker then processes the next file', async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.goto('/dev/pose');
+    await page.getByTestId('variant').selectOption('lite');
+    await page.getByTestId('file').setInputFiles(fixture('synthetic-side-walk.webm'));
+    await page.getByTestId('run').click();
+    await expect
+      .poll(
+        async () =>
+          Number(
+            (await page
+              .getByTestId('frames-done')
+              .textContent({ timeout: 1000 })
+              .catch(() => '0')) ?? 0
+          ),
+        {
+          timeout: 120_000
+        }
+      )
+      .toBeGreaterThanOrEqual(3);
+    await page.getByTestId('cancel').click();
+    await expect(page.getByTestId('status')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('error')).toHaveAttribute('data-name', 'AbortError');
+    const after = await runOnDevPage(page, clip('h264.mp4'), { variant: 'lite', navigate: false });
+    expect(after.error).toBeNull();
+    expect(after.summary?.frames).toBe(FRAMES);
+    expect(after.summary?.createMs).toBeLessThan(100); // same worker and landmarker, not a new one
+  });
+
+  test('a whole pose run makes zero requests to any other origin', async ({ page, context, baseURL }) => {
+    test.setTimeout(120_000);
+    const origin = new URL(baseURL ?? '').origin;
+    const seen: string[] = [];
+    context.on('request', (r) => seen.push(r.url()));
+    await context.route('**/*', (route) => route.continue());
+    const out = await runOnDevPage(page, clip('h264.mp4'), { variant: 'lite' });
+    expect(out.error).toBeNull();
+    // The worker's own requests are seen too (the model bundle is fetched by the worker).
+    expect(seen.some((u) => u.endsWith('/models/pose_landmarker_lite.task'))).toBe(true);
+    const offOrigin = seen.filter(
+      (u) => !u.startsWith('blob:') && !u.startsWith('data:') && new URL(u).origin !== origin
+    );
+    expect(offOrigin).toEqual([]);
+    console.log(
+      `${seen.length} requests, all to ${origin}; worker fetch guard answered ${out.summary?.blockedRequests} locally`
+    );
+  });
+});
