@@ -3,5 +3,11 @@
  * Benchmarks print numbers; they never fail on speed (speed is measured here, not asserted in tests).
  */
 import { benchAnalysis } from './bench/analysis';
+import { benchPose } from './bench/pose';
 
-benchAnalysis();
+// `npm run bench -- pose` runs only the named benchmarks.
+const only = process.argv.slice(2);
+const wanted = (name: string) => only.length === 0 || only.includes(name);
+
+if (wanted('analysis')) benchAnalysis();
+if (wanted('pose')) await benchPose();

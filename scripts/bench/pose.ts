@@ -1,0 +1,216 @@
+/**
+ * Benchmark of the pose engine in the BUILT app, in headless Chromium (Playwright), through the
+ * diagnostics page `/dev/pose` (the same worker and client the app uses). Prints, for lite and full:
+ * - pose-only ms/frame: the model alone on frames decoded beforehand (first 150 frames);
+ * - decode-only fps: mediabunny + WebCodecs, no model;
+ * - end-to-end ms/frame and fps (decode + convert + pose + walker tracking);
+ * - the ratio end-to-end / pose-only throughput (target ≥ 0.9);
+ * - the 10-s, 30-fps, 960×540 clip's end-to-end time with lite (target ≤ ~12 s);
+ * and heavy's pose-only ms/frame, and memory over a 60-s 1080p clip (Chromium's process RSS,
+ * sampled every second, plus the page's JS heap), which must stay flat.
+ *
+ * Clips are made with ffmpeg in a temporary folder, from the shared synthetic walk when present
+ * (so that the model sees a person), else from ffmpeg's `testsrc2` pattern.
+ * Builds the app into `build/` first when it is missing. Env: BENCH_PORT (default 4399).
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build');
+const PORT = Number(process.env.BENCH_PORT ?? 4399);
+const CHROMIUM = '/usr/bin/chromium';
+const FIXTURE = resolve(ROOT, '../shared/fixtures/synthetic-side-walk.webm');
+
+type Summary = Record<string, number | string>;
+
+function ffmpeg(...args: string[]): void {
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
+}
+
+/** A clip of `seconds` at 30 fps and the given size: the synthetic walk looped, or testsrc2. */
+function makeClip(dir: string, name: string, seconds: number, width: number, height: number): string {
+  const out = join(dir, name);
+  const input = existsSync(FIXTURE)
+    ? ['-stream_loop', '-1', '-i', FIXTURE]
+    : ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30`];
+  ffmpeg(
+    ...input,
+    '-t',
+    String(seconds),
+    '-r',
+    '30',
+    '-vf',
+    `scale=${width}:${height}`,
+    '-an',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-pix_fmt',
+    'yuv420p',
+    out
+  );
+  return out;
+}
+
+/** Drives /dev/pose once and returns the summary it shows. */
+async function runPage(
+  page: Page,
+  file: string,
+  variant: string,
+  mode: 'run' | 'decode' | 'pose-only',
+  numPoses = 2
+): Promise<Summary> {
+  await page.getByTestId('variant').selectOption(variant);
+  await page.getByTestId('mode').selectOption(mode);
+  await page.getByTestId('num-poses').selectOption(String(numPoses));
+  await page.getByTestId('file').setInputFiles(file);
+  await page.getByTestId('run').click();
+  await page.waitForFunction(
+    () => /done|error/.test(document.querySelector('[data-testid=status]')?.getAttribute('data-state') ?? ''),
+    undefined,
+    { timeout: 30 * 60_000, polling: 500 }
+  );
+  const err = await page
+    .getByTestId('error')
+    .textContent({ timeout: 100 })
+    .catch(() => null);
+  if (err) throw new Error(`${variant} ${mode} ${file}: ${err}`);
+  return JSON.parse((await page.getByTestId('summary').getAttribute('data-json')) ?? '{}') as Summary;
+}
+
+/** Total resident memory of every process of the browser using `profileDir`, MiB. */
+function browserRssMiB(profileDir: string): number {
+  const ps = spawnSync('ps', ['-eo', 'pid=,rss=,args='], { encoding: 'utf8' }).stdout;
+  const rootPids = ps
+    .split('\n')
+    .filter((l) => l.includes(profileDir))
+    .map((l) => Number(l.trim().split(/\s+/)[0]));
+  // Renderer and GPU processes don't carry the profile path: take the browser's whole process tree.
+  const tree = new Set(rootPids);
+  const rows = spawnSync('ps', ['-eo', 'pid=,ppid=,rss='], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter((r) => r.length === 3);
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const [pid, ppid] of rows) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        changed = true;
+      }
+    }
+  }
+  return rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
+}
+
+async function waitForServer(url: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server at ${url} did not start`);
+}
+
+const f1 = (x: number) => x.toFixed(1);
+
+export async function benchPose(): Promise<void> {
+  if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
+    console.log('pose bench: skipped (ffmpeg is not installed)');
+    return;
+  }
+  if (!existsSync(BUILD_DIR)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const dir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-'));
+  console.log('pose bench: making clips…');
+  const clip10 = makeClip(dir, 'walk-10s-960x540.mp4', 10, 960, 540);
+  const clip60 = makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080);
+
+  const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', BUILD_DIR, String(PORT)], {
+    cwd: ROOT,
+    stdio: 'ignore'
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'gaitlens-bench-profile-'));
+  try {
+    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`http://127.0.0.1:${PORT}/dev/pose`);
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`pose bench: headless Chromium, CPU delegate, 2 people per frame, load average ${load}`);
+
+    for (const variant of ['lite', 'full'] as const) {
+      const pose = await runPage(page, clip10, variant, 'pose-only');
+      const decode = await runPage(page, clip10, variant, 'decode');
+      const e2e = await runPage(page, clip10, variant, 'run');
+      const poseMs = Number(pose.medianMsPerFrame);
+      const e2eMs = Number(e2e.msPerFrame);
+      console.log(
+        `  ${variant.padEnd(5)} pose-only ${f1(poseMs)} ms/frame (median, mean ${f1(Number(pose.meanMsPerFrame))}, n=${pose.frames}, input ${pose.inputWidthPx}×${pose.inputHeightPx})` +
+          ` | decode-only ${decode.fps} fps | end-to-end ${f1(e2eMs)} ms/frame = ${f1(1000 / e2eMs)} fps` +
+          ` | ratio e2e/pose-only throughput ${(poseMs / e2eMs).toFixed(2)} (target ≥ 0.9)` +
+          ` | 10-s 960×540 clip: ${f1(Number(e2e.wallMs) / 1000)} s for ${e2e.frames} frames${variant === 'lite' ? ' (target ≤ ~12 s)' : ''}`
+      );
+    }
+    const heavy = await runPage(page, clip10, 'heavy', 'pose-only');
+    console.log(
+      `  heavy pose-only ${f1(Number(heavy.medianMsPerFrame))} ms/frame (median, n=${heavy.frames})`
+    );
+    const lite1 = await runPage(page, clip10, 'lite', 'run', 1);
+    console.log(
+      `  lite, 1 person per frame: end-to-end ${f1(Number(lite1.msPerFrame))} ms/frame, 10-s clip ${f1(Number(lite1.wallMs) / 1000)} s`
+    );
+
+    // Memory over a 60-s 1080p clip: sample while it runs.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heapMiB = async () => {
+      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+        metrics: { name: string; value: number }[];
+      };
+      return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+    };
+    const samples: { s: number; rss: number; heap: number }[] = [];
+    const t0 = Date.now();
+    let running = true;
+    const sampler = (async () => {
+      while (running) {
+        samples.push({ s: (Date.now() - t0) / 1000, rss: browserRssMiB(profile), heap: await heapMiB() });
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+    })();
+    const long = await runPage(page, clip60, 'lite', 'run');
+    running = false;
+    await sampler;
+    const rss = samples.map((x) => x.rss);
+    const firstThird = rss.slice(0, Math.max(1, Math.floor(rss.length / 3)));
+    const lastThird = rss.slice(-Math.max(1, Math.floor(rss.length / 3)));
+    const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+    console.log(
+      `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${f1(Number(long.wallMs) / 1000)} s):` +
+        ` browser RSS start ${f1(rss[0])} MiB, peak ${f1(Math.max(...rss))} MiB, mean first third ${f1(mean(firstThird))} vs last third ${f1(mean(lastThird))} MiB;` +
+        ` page JS heap ${f1(samples[0].heap)} → ${f1(samples[samples.length - 1].heap)} MiB`
+    );
+    console.log(
+      '  RSS every ~10 s (MiB): ' +
+        samples
+          .filter((_, i) => i % 10 === 0)
+          .map((x) => `${Math.round(x.s)}s:${Math.round(x.rss)}`)
+          .join(' ')
+    );
+    await context.close();
+  } finally {
+    server.kill();
+  }
+}
