@@ -106,6 +106,7 @@ test('the JSON export validates against its schema and matches what the page sho
   for (const f of data.findings as { id: string; level: string }[]) {
     await expect(page.locator(`[data-finding="${f.id}"]`)).toHaveAttribute('data-level', f.level);
   }
+  await expect(page.getByTestId('steps-table').locator('tbody tr')).toHaveCount(data.steps.length);
   const cadence = data.metrics.find((m: { id: string }) => m.id === 'cadence');
   expect(cadence.samples.length).toBe(cadence.n);
 
