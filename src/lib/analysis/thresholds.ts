@@ -289,3 +289,14 @@ export const MAX_RECORDING_S = 20;
  * convention; the choice of 2 is **provisional**.
  */
 export const ASYMMETRY_MIN_STANDARD_ERRORS = 2;
+
+/**
+ * Per-step accuracy of single-camera 2D video against 3D motion capture (Stenum, Rossi, Roemmich 2021,
+ * PLOS Comp Biol 17:e1008935): mean absolute error of step length 0.049 m, i.e. ≈0.055 leg lengths for
+ * their ≈0.9 m legs. The findings use it as the error floor of one step when asking whether a left/right
+ * difference is larger than chance.
+ */
+export const VIDEO_STEP_LENGTH_MAE_PER_LEG = 0.055;
+
+/** Same source: mean absolute error of one gait event's time, s (0.02 s per step). */
+export const VIDEO_EVENT_TIME_MAE_S = 0.02;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeAnalysis, step } from '../../../../tests/helpers/make-analysis';
 import { buildFindings } from './build-findings';
-import { judgeAsymmetry, ratioToSymmetryIndexPct } from './judge-asymmetry';
+import { judgeAsymmetry, ratioToSymmetryIndexPct, sideDifferenceStandardError } from './judge-asymmetry';
 import { judgeCadence } from './judge-cadence';
 import { judgeHeadPosture } from './judge-head-posture';
 import { judgeOverstride } from './judge-overstride';
@@ -159,6 +159,34 @@ describe('asymmetry', () => {
     const f = judgeAsymmetry(noisy);
     expect(f.level).toBe('fine');
     expect(f.evidence[0].text).toMatch(/could be chance/);
+  });
+  it('does not let a few agreeing steps look more precise than video can measure (error floor)', () => {
+    // Step lengths of the symmetric synthetic walk as measured in the browser: left 0.891, 0.827;
+    // right 0.731, 0.794, 0.779. The scatter alone would call 0.08 real; Stenum's 0.055 leg-length
+    // per-step error over 2 and 3 steps does not.
+    const a = makeAnalysis({
+      stepLengthSymmetry: { value: 11.2 },
+      stepLength: {
+        value: 0.79,
+        left: 0.859,
+        right: 0.779,
+        sideSamples: { left: [0.891, 0.827], right: [0.731, 0.794, 0.779] }
+      }
+    });
+    expect(judgeAsymmetry(a).level).toBe('fine');
+    expect(sideDifferenceStandardError(a, 'stepLength')).toBeCloseTo(0.0629, 3);
+  });
+  it('still flags a large step-length difference with the same few steps', () => {
+    const a = makeAnalysis({
+      stepLengthSymmetry: { value: 24 },
+      stepLength: {
+        value: 0.8,
+        left: 0.9,
+        right: 0.71,
+        sideSamples: { left: [0.9, 0.91], right: [0.7, 0.71, 0.72] }
+      }
+    });
+    expect(judgeAsymmetry(a).level).toBe('work-on');
   });
   it('keeps a consistent difference as uneven', () => {
     const steady = makeAnalysis({

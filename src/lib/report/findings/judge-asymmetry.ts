@@ -4,7 +4,9 @@ import type { Confidence, MeasuredMetric } from '$lib/analysis/metric';
 import {
   ASYMMETRY_MIN_STANDARD_ERRORS,
   PATTERSON_SYMMETRY_RATIO,
-  SYMMETRY_INDEX_FLAG_PCT
+  SYMMETRY_INDEX_FLAG_PCT,
+  VIDEO_EVENT_TIME_MAE_S,
+  VIDEO_STEP_LENGTH_MAE_PER_LEG
 } from '$lib/analysis/thresholds';
 import { capLevel, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
@@ -98,28 +100,52 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
       const diff = Math.abs(perSide.left - perSide.right);
       if (diff <= ASYMMETRY_MIN_STANDARD_ERRORS * se) {
         level = 'fine';
-        text += ` The steps vary so much from one to the next (uncertainty ±${(ASYMMETRY_MIN_STANDARD_ERRORS * se).toFixed(info.decimals + 1)} ${info.unit}) that this difference could be chance; it cannot be told from even with this many steps.`;
+        text += ` Given how much single steps vary and how precisely one video can measure them (±${(ASYMMETRY_MIN_STANDARD_ERRORS * se).toFixed(info.decimals + 1)} ${info.unit} for this many steps), this difference could be chance; it cannot be told from even.`;
       }
     }
   }
   return { pair, metric, level, evidence: { text, metricId: pair.si, frames: [] } };
 }
 
+/** Standard deviation of a normal error whose mean absolute value is 1: √(π/2). */
+const MAE_TO_SD = Math.sqrt(Math.PI / 2);
+
 /**
- * Standard error of the left − right difference of a per-side metric from its samples (Welch),
- * or null with fewer than two samples on either side.
+ * Measurement error (SD) of one step's value from a single video, in the per-side metric's unit
+ * (Stenum et al. 2021): step length directly; step time and stance are differences of two event
+ * times (×√2), stance expressed as % of the median stride. Null when it cannot be stated.
+ */
+function perStepErrorSd(analysis: GaitAnalysis, id: MetricId): number | null {
+  const eventPairSdS = Math.SQRT2 * MAE_TO_SD * VIDEO_EVENT_TIME_MAE_S;
+  if (id === 'stepLength') return MAE_TO_SD * VIDEO_STEP_LENGTH_MAE_PER_LEG;
+  if (id === 'stepTime') return eventPairSdS;
+  if (id === 'stancePct') {
+    const stride = measured(analysis, 'strideTime');
+    return stride && stride.value > 0 ? (eventPairSdS / stride.value) * 100 : null;
+  }
+  return null;
+}
+
+/**
+ * Standard error of the left − right difference of a per-side metric (Welch): each side's variance is
+ * the larger of its steps' own scatter and the video's per-step error (so two or three steps that happen
+ * to agree do not look more certain than the method is). Null without a sample on each side.
  */
 export function sideDifferenceStandardError(analysis: GaitAnalysis, id: MetricId): number | null {
   const m = measured(analysis, id);
   if (!m) return null;
+  const floorSd = perStepErrorSd(analysis, id) ?? 0;
   const variance = (values: number[]): number => {
+    if (values.length < 2) return floorSd ** 2;
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    return values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
+    const sample = values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1);
+    return Math.max(sample, floorSd ** 2);
   };
   const left = m.samples.filter((s) => s.side === 'left').map((s) => s.value);
   const right = m.samples.filter((s) => s.side === 'right').map((s) => s.value);
-  if (left.length < 2 || right.length < 2) return null;
-  return Math.sqrt(variance(left) / left.length + variance(right) / right.length);
+  if (left.length === 0 || right.length === 0) return null;
+  const se = Math.sqrt(variance(left) / left.length + variance(right) / right.length);
+  return se > 0 ? se : null;
 }
 
 /** Which side has the larger per-side median of a metric, or null when unknown or equal. */
@@ -134,7 +160,7 @@ function longerSide(analysis: GaitAnalysis, id: MetricId): 'left' | 'right' | nu
  * Each is `work-on` above SYMMETRY_INDEX_FLAG_PCT and `watch` above its Patterson ratio (as an SI);
  * a timing difference shorter than one video frame is `fine` (below the video's resolution), and so is a
  * difference of the per-side medians within ASYMMETRY_MIN_STANDARD_ERRORS standard errors (chance, given
- * how much the steps vary).
+ * how much the steps vary and the per-step accuracy of single-camera video, Stenum et al. 2021).
  * The finding takes the worst of them. Not checked when none could be measured. Low confidence caps at watch.
  */
 export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
