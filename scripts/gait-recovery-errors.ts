@@ -5,6 +5,7 @@
  *
  * Usage: npx tsx scripts/gait-recovery-errors.ts [seeds=40]
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { analyzeGait } from '../src/lib/analysis/gait';
 import { scoreRecovery, syntheticCase, type RecoveryErrors } from '../tests/gait/synthetic-recovery';
 
@@ -79,3 +80,32 @@ line(
 const spurious = rows.reduce((a, r) => a + r.spuriousStrikes, 0);
 const missed = rows.reduce((a, r) => a + r.missedStrikes, 0);
 console.log(`\nspurious heel strikes: ${spurious}; missed heel strikes: ${missed}`);
+
+// ── The rendered walker through the app's pose engine (tests/fixtures/landmarks), against its exact truth.
+const truthFile = new URL('../../shared/fixtures/synthetic-side-walk.truth.json', import.meta.url);
+if (existsSync(truthFile)) {
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')).gait;
+  console.log(
+    '\nRendered synthetic side walk (105 frames, 30 fps; truth cadence 110, step 0.768 leg lengths, lean 4°, stance 60 %, symmetric)\n'
+  );
+  console.log(
+    '| model | cadence error (steps/min) | heel strikes found / true | strike time error, mean abs / max (frames) | step length error (leg lengths) | step-length SI (%) | step-time SI (%) | trunk lean error (°) | stance error (% of stride) | frames relabelled |'
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  for (const variant of ['lite', 'full', 'heavy']) {
+    const file = new URL(`../tests/fixtures/landmarks/synthetic-side-walk.${variant}.json`, import.meta.url);
+    const a = analyzeGait(JSON.parse(readFileSync(file, 'utf8')));
+    const val = (id: keyof typeof a.metrics) => {
+      const m = a.metrics[id];
+      return m.status === 'measured' ? m.value : NaN;
+    };
+    const strikes = a.events.filter((e) => e.kind === 'heelStrike');
+    const errs = truth.heelStrikes.map((h: { frame: number }) =>
+      Math.min(...strikes.map((s) => Math.abs((s.tMs * 30) / 1000 - h.frame)))
+    );
+    const f = (v: number, d = 2) => (v >= 0 ? '+' : '') + v.toFixed(d);
+    console.log(
+      `| ${variant} | ${f(val('cadence') - truth.cadence, 1)} | ${strikes.length} / ${truth.heelStrikes.length} | ${(errs.reduce((p: number, q: number) => p + q, 0) / errs.length).toFixed(2)} / ${Math.max(...errs).toFixed(2)} | ${f(val('stepLength') - truth.stepLengthL_over_leg, 3)} | ${val('stepLengthSymmetry').toFixed(1)} | ${val('stepTimeSymmetry').toFixed(1)} | ${f(val('trunkLean') - truth.trunkLeanDeg, 1)} | ${f(val('stancePct') - truth.stanceL * 100, 1)} | ${a.legCorrection.swappedFrameCount + a.legCorrection.collapsedFrameCount} |`
+    );
+  }
+}

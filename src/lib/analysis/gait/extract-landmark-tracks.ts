@@ -67,9 +67,13 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
     throw new InvalidSeriesError(`bad frame size ${series.widthPx}×${series.heightPx}`);
   }
   const n = series.frames.length;
+  // One buffer for all columns (4 position columns + visibility per tracked landmark): one allocation.
   const empty = new Float64Array(0);
-  const col = () =>
-    Array.from({ length: LANDMARK_COUNT }, (_, k) => (TRACKED[k] ? new Float64Array(n).fill(NaN) : empty));
+  const buffer = new Float64Array(5 * TRACKED_LANDMARKS.length * n);
+  buffer.fill(NaN, 0, 4 * TRACKED_LANDMARKS.length * n);
+  let next = 0;
+  const take = () => buffer.subarray(next * n, ++next * n);
+  const col = () => Array.from({ length: LANDMARK_COUNT }, (_, k) => (TRACKED[k] ? take() : empty));
   const tracks: LandmarkTracks = {
     length: n,
     tMs: new Float64Array(n),
@@ -78,7 +82,7 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
     y: col(),
     rawX: col(),
     rawY: col(),
-    visibility: Array.from({ length: LANDMARK_COUNT }, (_, k) => (TRACKED[k] ? new Float64Array(n) : empty))
+    visibility: col()
   };
   const minVisibility = MIN_LANDMARK_VISIBILITY;
   const { x, y, rawX, rawY, visibility } = tracks;
