@@ -203,6 +203,10 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     for (const arm of arms) arm.out[i] = angleFromDownwardDeg(arm.sx[i], arm.sy[i], arm.wx[i], arm.wy[i], d);
   }
 
+  const sourceFrame = Int32Array.from({ length: n }, (_, i) =>
+    nearestFrame(tracks.tMs, sampleToMs(i, clean.t0Ms, sampleRateHz))
+  );
+
   // Events.
   const timelineEvents =
     view === 'front'
@@ -239,7 +243,10 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     spatial: view === 'side',
     planeScale: planes.planeScale,
     principalXPx: series.widthPx / 2,
-    groundXPerSample: d * timelineEvents.groundForwardPerSample
+    groundXPerSample: d * timelineEvents.groundForwardPerSample,
+    labelFixed: Uint8Array.from(sourceFrame, (f) =>
+      correction.swapped[f] || correction.collapsed[f] ? 1 : 0
+    )
   });
 
   const firstT = tracks.tMs[0];
@@ -300,9 +307,7 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
       t0Ms: clean.t0Ms,
       sampleRateHz,
       length: n,
-      sourceFrame: Array.from({ length: n }, (_, i) =>
-        nearestFrame(tracks.tMs, sampleToMs(i, clean.t0Ms, sampleRateHz))
-      ),
+      sourceFrame: Array.from(sourceFrame),
       cutoffHz: clean.cutoffHz
     },
     legLengthPx: legPx,

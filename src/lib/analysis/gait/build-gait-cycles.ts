@@ -33,6 +33,11 @@ export interface CycleContext {
    * velocity on a treadmill (from `detectSagittalEvents`).
    */
   groundXPerSample: number;
+  /**
+   * Per timeline sample: 1 where the nearest original frame had its leg labels fixed (relabelled or collapsed).
+   * The model tends to misplace the feet in those frames too, so footprints avoid them when they can.
+   */
+  labelFixed: Uint8Array;
 }
 
 /** Share of a step, from its heel strike, over which the striking heel is taken to be planted. */
@@ -68,8 +73,13 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
   const ground = ctx.groundXPerSample;
   return windows.map(([a, b], k) => {
     const pos: number[] = [];
-    for (let i = a; i <= b; i++) pos.push(toPlane(k, leadX[i]) - ground * i);
-    return median(pos);
+    const trusted: number[] = [];
+    for (let i = a; i <= b; i++) {
+      const p = toPlane(k, leadX[i]) - ground * i;
+      pos.push(p);
+      if (!ctx.labelFixed[i]) trusted.push(p);
+    }
+    return median(trusted.some(Number.isFinite) ? trusted : pos);
   });
 }
 
@@ -82,7 +92,8 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null).
  * - Step length (side view), ÷ leg length, footprint to footprint: each strike's footprint is the median
  *   position of the forward-most heel over the first `FOOTPRINT_WINDOW_OF_STEP` of the step after the strike
- *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say), taken in
+ *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say; samples whose
+ *   frame needed a label fix are left out when others remain, as the model misplaces feet there too), taken in
  *   the ground's frame: on a treadmill the belt's image velocity is removed (overground the ground is still: a
  *   still camera is assumed). Step length = (footprint −
  *   previous footprint) · direction. Each footprint is first mapped from its foot's depth plane to the
