@@ -133,20 +133,28 @@ export async function benchPose(): Promise<void> {
   const clip10 = makeClip(dir, 'walk-10s-960x540.mp4', 10, 960, 540);
   const clip60 = makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080);
 
+  const base = `http://127.0.0.1:${PORT}`;
+  const taken = await fetch(base).then(
+    () => true,
+    () => false
+  );
+  if (taken) throw new Error(`port ${PORT} is already in use; set BENCH_PORT`);
+  // Own process group, so that the server and its children end with the benchmark.
   const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', BUILD_DIR, String(PORT)], {
     cwd: ROOT,
-    stdio: 'ignore'
+    stdio: 'ignore',
+    detached: true
   });
   const profile = mkdtempSync(join(tmpdir(), 'gaitlens-bench-profile-'));
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/`);
+    await waitForServer(`${base}/`);
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
       headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
     });
     const page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(`http://127.0.0.1:${PORT}/dev/pose`);
+    await page.goto(`${base}/dev/pose`);
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`pose bench: headless Chromium, CPU delegate, 2 people per frame, load average ${load}`);
 
@@ -211,6 +219,6 @@ export async function benchPose(): Promise<void> {
     );
     await context.close();
   } finally {
-    server.kill();
+    if (server.pid) process.kill(-server.pid);
   }
 }

@@ -1,7 +1,6 @@
 /**
  * Plain data shared by the pose worker and its client (no code, so both sides can import it).
  */
-import type { PoseFrame } from '../analysis/series';
 
 /** Progress of one file, reported a few times per second. */
 export interface PoseProgress {
@@ -59,5 +58,3 @@ export interface PoseOnlyMeasurement {
   inputWidthPx: number;
   inputHeightPx: number;
 }
-
-export type { PoseFrame };
