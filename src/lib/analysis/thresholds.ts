@@ -41,6 +41,9 @@ export const SIDE_VIEW_MAX_WIDTH_RATIO = 0.22;
 /** Front view when that ratio is at least this; in between is oblique. **Provisional.** */
 export const FRONT_VIEW_MIN_WIDTH_RATIO = 0.45;
 
+/** A front view fits fully (view fit 1) this far above {@link FRONT_VIEW_MIN_WIDTH_RATIO}. **Provisional.** */
+export const FRONT_VIEW_FULL_FIT_MARGIN = 0.2;
+
 /**
  * Treadmill (or walking on the spot) when the hip midpoint travels less than this many leg lengths per
  * second on average while the legs cycle. Overground walking travels ≈1.2–1.8 leg lengths/s. **Provisional.**
@@ -140,6 +143,12 @@ export const MIN_SAMPLES_FOR_METRIC = 2;
 
 /** Symmetry needs at least this many clean steps per side. GAIT_METHODS.md. */
 export const MIN_STEPS_PER_SIDE_FOR_SYMMETRY = 2;
+
+/** A posture sample (median over a stride or 1-s window) needs this share of the window present. **Provisional.** */
+export const MIN_POSTURE_WINDOW_COVERAGE = 0.5;
+
+/** An arm-swing range needs this share of the stride present (a range needs the whole swing). **Provisional.** */
+export const MIN_ARM_SWING_COVERAGE = 0.8;
 
 /** Stride-time variability needs at least this many strides. **Provisional.** */
 export const MIN_STRIDES_FOR_VARIABILITY = 4;

@@ -1,6 +1,10 @@
 import { LM } from '../landmarks';
 import { median } from '../signal';
-import { FRONT_VIEW_MIN_WIDTH_RATIO, SIDE_VIEW_MAX_WIDTH_RATIO } from '../thresholds';
+import {
+  FRONT_VIEW_FULL_FIT_MARGIN,
+  FRONT_VIEW_MIN_WIDTH_RATIO,
+  SIDE_VIEW_MAX_WIDTH_RATIO
+} from '../thresholds';
 import type { CameraView } from './types';
 import type { LandmarkTracks } from './extract-landmark-tracks';
 import { distancePx } from './geometry';
@@ -23,7 +27,7 @@ export interface ViewClassification {
  * occluded but still placed), over frames with a detected person.
  *
  * Thresholds: `SIDE_VIEW_MAX_WIDTH_RATIO`, `FRONT_VIEW_MIN_WIDTH_RATIO` (provisional).
- * `viewFit` is 1 at ratio 0 (pure side) or ≥ 0.2 above the front threshold, falling linearly to 0 at
+ * `viewFit` is 1 at ratio 0 (pure side) or `FRONT_VIEW_FULL_FIT_MARGIN` above the front threshold, falling linearly to 0 at
  * the thresholds; an oblique view has fit 0.
  */
 export function classifyView(tracks: LandmarkTracks): ViewClassification {
@@ -60,7 +64,7 @@ export function classifyView(tracks: LandmarkTracks): ViewClassification {
     };
   }
   if (ratio >= FRONT_VIEW_MIN_WIDTH_RATIO) {
-    const fit = Math.min(1, (ratio - FRONT_VIEW_MIN_WIDTH_RATIO) / 0.2);
+    const fit = Math.min(1, (ratio - FRONT_VIEW_MIN_WIDTH_RATIO) / FRONT_VIEW_FULL_FIT_MARGIN);
     return { view: 'front', widthToTorsoRatio: ratio, viewFit: fit, torsoLengthPx };
   }
   return { view: 'oblique', widthToTorsoRatio: ratio, viewFit: 0, torsoLengthPx };

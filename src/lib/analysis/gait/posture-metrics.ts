@@ -1,6 +1,7 @@
 import type { Side } from '../landmarks';
 import type { MetricResult, MetricSample } from '../metric';
 import { median } from '../signal';
+import { MIN_ARM_SWING_COVERAGE, MIN_POSTURE_WINDOW_COVERAGE } from '../thresholds';
 import { sideMedian, viewBlocker, type MetricContext } from './metric-context';
 import { notMeasurable, summarizeMetric } from './summarize-metric';
 import { nearestFrame, sampleToMs } from './timeline-mapping';
@@ -27,11 +28,6 @@ export interface PostureTraces {
   armAngleLeftDeg: Float64Array;
   armAngleRightDeg: Float64Array;
 }
-
-/** Share of a window that must be present for a median posture sample. */
-const MIN_WINDOW_COVERAGE = 0.5;
-/** Share of a stride that must be present for an arm-swing range (a range needs the whole swing). */
-const MIN_ARM_COVERAGE = 0.8;
 
 /**
  * The windows posture is summarised over: the strides when there are at least two, otherwise consecutive
@@ -97,7 +93,7 @@ export function postureMetrics(
   const { cap } = ctx;
   const perWindow = (x: Float64Array, side?: Side): MetricSample[] =>
     windows.map((w) => ({
-      value: windowStat(x, w, MIN_WINDOW_COVERAGE, 'median'),
+      value: windowStat(x, w, MIN_POSTURE_WINDOW_COVERAGE, 'median'),
       tMs: w.tMs,
       frame: w.frame,
       ...((side ?? w.side) ? { side: side ?? w.side } : {})
@@ -128,7 +124,7 @@ export function postureMetrics(
         ['right', traces.armAngleRightDeg]
       ] as const) {
         samples.push({
-          value: windowStat(trace, w, MIN_ARM_COVERAGE, 'range'),
+          value: windowStat(trace, w, MIN_ARM_SWING_COVERAGE, 'range'),
           side,
           tMs: w.tMs,
           frame: w.frame
