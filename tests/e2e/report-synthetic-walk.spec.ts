@@ -151,11 +151,14 @@ test('the print view keeps the key frames as visible, non-blank images', async (
     expect(stats.width).toBeGreaterThan(100);
     expect(stats.sd, `key frame ${i} pixel spread`).toBeGreaterThan(10);
   }
-  // The charts print at a readable size.
+  // The charts print at a readable size that fits a portrait page (what the browser does on print).
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const chart = await page.getByTestId('trace-chart').first().locator('canvas').first().boundingBox();
   expect(chart?.width ?? 0).toBeGreaterThan(400);
+  expect(chart?.width ?? 0).toBeLessThanOrEqual(680);
   expect(chart?.height ?? 0).toBeGreaterThan(150);
   await page.screenshot({ path: `${SHOTS}/report-print.png`, fullPage: true });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
 });
 
