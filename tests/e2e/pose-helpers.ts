@@ -78,9 +78,13 @@ export async function runOnDevPage(
   return { summary: JSON.parse(json ?? 'null'), error: null };
 }
 
-/** The landmark series the page holds after a successful run. */
+/** The landmark series the page holds after a successful run (opens and closes its JSON view). */
 export async function readSeries(page: Page): Promise<LandmarkSeries> {
-  await page.getByText('Landmark series (JSON)').click();
-  const text = await page.getByTestId('series-json').inputValue();
-  return JSON.parse(text) as LandmarkSeries;
+  const toggle = page.getByText('Landmark series (JSON)');
+  await toggle.click();
+  try {
+    return JSON.parse(await page.getByTestId('series-json').inputValue()) as LandmarkSeries;
+  } finally {
+    await toggle.click();
+  }
 }

@@ -86,7 +86,7 @@ test.describe('video files in the pose worker', () => {
   async function decode(page: Page, name: string) {
     const out = await runOnDevPage(page, clip(name), { variant: 'lite', navigate: false });
     expect(out.error, `${name}: ${out.error?.message}`).toBeNull();
-    return readSeries(page).finally(() => page.getByText('Landmark series (JSON)').click());
+    return readSeries(page);
   }
 
   test('H.264 MP4, rotated MP4 and WebM decode upright with real timestamps', async ({ page }) => {
