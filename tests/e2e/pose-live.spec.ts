@@ -3,6 +3,7 @@
  * made with ffmpeg at test time); poses arrive frame after frame with one frame in flight, and
  * stopping leaves the worker usable.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
@@ -22,7 +23,7 @@ if (camera)
 
 test.use({
   launchOptions: {
-    executablePath: '/usr/bin/chromium',
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: [
       ...chromiumArgs,
       '--use-fake-ui-for-media-stream',
