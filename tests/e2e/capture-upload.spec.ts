@@ -46,11 +46,6 @@ test('an MPEG-4 Part 2 video names its codec and says what to do', async ({ page
 });
 
 test('a clip with nobody in it says no person was found', async ({ page }) => {
-  // Known bug, kept visible: the lite model finds a "person" in 1 of the pattern's 90 frames, and
-  // analyzeGait then throws TooShortError ("the clip is too short … record at least 5 s") for a 3-s
-  // clip, because a person is seen for < 1 s. A clip long enough but with a person seen only
-  // briefly should give NoPersonError. Remove this marker when that is fixed (it then fails loudly).
-  test.fail(true, 'analyzeGait reports a spurious 1-frame detection as "too short", not "no person"');
   await openUpload(page);
   await chooseAndAnalyse(page, noPersonClip());
   const error = page.getByTestId('job-error');

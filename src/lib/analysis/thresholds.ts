@@ -138,6 +138,15 @@ export const STEP_TIME_OUTLIER_FACTOR = 1.5;
 /** Less than this much time with a person in view is too little to analyse at all (`TooShortError`). **Provisional.** */
 export const MIN_ANALYSABLE_DURATION_S = 1;
 
+/**
+ * A clip at least {@link MIN_ANALYSABLE_DURATION_S} long in which a person is seen in fewer than this share
+ * of the frames (or for less than that duration in all) gives `NoPersonError`, not `TooShortError`: the
+ * clip is long enough, the person is missing. A pose model "finds" a person in the odd frame of an empty
+ * scene (lite: 1 of 90 frames of a test pattern); a walker crossing a 20-s recording is in view for
+ * ≈15–30 % of it. **Provisional.**
+ */
+export const MIN_PERSON_FRAME_FRACTION = 0.1;
+
 /** Fewest values behind any measured metric (a spread needs two). */
 export const MIN_SAMPLES_FOR_METRIC = 2;
 

@@ -226,6 +226,23 @@ describe('analyzeGait: bad input throws only typed errors', () => {
     expect(() => analyzeGait({ ...one, frames: one.frames.slice(0, 10) })).toThrow(TooShortError);
   });
 
+  it('a long clip with a person in ≈1 % of its frames → NoPersonError that says check the framing', () => {
+    const long = makeSyntheticWalk({ durationS: 10, seed: 1 }).series;
+    const keep = (i: number) => i % 100 === 50; // 3 of 300 frames, far apart (a stray detection)
+    const sparse = { ...long, frames: long.frames.map((f, i) => (keep(i) ? f : { tMs: f.tMs, pose: null })) };
+    expect(() => analyzeGait(sparse)).toThrow(NoPersonError);
+    expect(() => analyzeGait(sparse)).toThrow(/most of this clip/);
+    // One stray frame in a 3-s clip (the lite model on a test pattern): no person, not "too short".
+    const stray = { ...one, frames: one.frames.map((f, i) => (i === 40 ? f : { tMs: f.tMs, pose: null })) };
+    expect(() => analyzeGait(stray)).toThrow(NoPersonError);
+  });
+
+  it('a genuinely short clip with a person throughout → TooShortError', () => {
+    const short = { ...one, frames: one.frames.slice(0, 20) }; // 0.67 s at 30 fps
+    expect(() => analyzeGait(short)).toThrow(TooShortError);
+    expect(() => analyzeGait(short)).toThrow(/at least 5 seconds/);
+  });
+
   it('malformed series → InvalidSeriesError with a message a person understands', () => {
     const backwards = { ...one, frames: [...one.frames].reverse() };
     expect(() => analyzeGait(backwards)).toThrow(InvalidSeriesError);

@@ -4,7 +4,8 @@ import {
   LOW_FPS_HZ,
   MAX_DEPTH_SCALE_CORRECTION,
   MAX_GAP_FILL_S,
-  MIN_ANALYSABLE_DURATION_S
+  MIN_ANALYSABLE_DURATION_S,
+  MIN_PERSON_FRAME_FRACTION
 } from '../thresholds';
 import { assessQuality } from './assess-quality';
 import { buildGaitCycles } from './build-gait-cycles';
@@ -42,8 +43,9 @@ export interface AnalyzeGaitOptions {
  * What throws and what does not:
  * - Throws only {@link GaitAnalysisError}s, and only when there is nothing to analyse:
  *   `InvalidSeriesError` (malformed series: bad frame size, times not strictly increasing, a pose without 33
- *   landmarks), `TooShortError` (no frames, or less than `MIN_ANALYSABLE_DURATION_S` of frames with a person),
- *   `NoPersonError` (no person in any frame, or the legs never visible). Any unexpected internal failure is
+ *   landmarks), `TooShortError` (no frames, or a clip shorter than `MIN_ANALYSABLE_DURATION_S`),
+ *   `NoPersonError` (no person in any frame, the legs never visible, or a clip long enough in which a person
+ *   is seen for less than `MIN_ANALYSABLE_DURATION_S` or in fewer than `MIN_PERSON_FRAME_FRACTION` of the frames). Any unexpected internal failure is
  *   wrapped in `AnalysisFailedError`.
  * - Everything else gives a result: too few steps, a front or oblique view, poor visibility or a low frame rate
  *   make the affected metrics "not measurable" with a reason, lower the confidence, and add quality issues.
@@ -114,6 +116,31 @@ function depthPlanes(
   return { legLengthPx: mid, planeScale: { left: clamp(mid / left), right: clamp(mid / right) } };
 }
 
+/**
+ * Throws when a person is seen too little to analyse. The time with a person is both the span from the first
+ * to the last frame with a pose and the count of those frames × the frame interval (two stray detections far
+ * apart span a long time but show nobody walking). Too little of it in a clip that is itself shorter than
+ * `MIN_ANALYSABLE_DURATION_S` → `TooShortError`; in a clip long enough, or a person in fewer than
+ * `MIN_PERSON_FRAME_FRACTION` of the frames → `NoPersonError` (the clip is fine, the person is missing).
+ */
+function checkPersonSeenLongEnough(
+  tMs: Float64Array,
+  detectedFrames: number,
+  firstDetected: number,
+  lastDetected: number,
+  sampleRateHz: number
+): void {
+  const frameS = 1 / sampleRateHz;
+  const clipS = (tMs[tMs.length - 1] - tMs[0]) / 1000 + frameS;
+  const spanS = (tMs[lastDetected] - tMs[firstDetected]) / 1000 + frameS;
+  const seenS = Math.min(spanS, detectedFrames * frameS);
+  const fraction = detectedFrames / tMs.length;
+  const detail = `a person is seen in ${detectedFrames} of ${tMs.length} frames (${seenS.toFixed(2)} s of a ${clipS.toFixed(2)}-s clip)`;
+  if (seenS >= MIN_ANALYSABLE_DURATION_S && fraction >= MIN_PERSON_FRAME_FRACTION) return;
+  if (clipS < MIN_ANALYSABLE_DURATION_S) throw new TooShortError(detail);
+  throw new NoPersonError(detail, { seenBriefly: true });
+}
+
 const toNullable = (x: Float64Array): (number | null)[] =>
   Array.from(x, (v) => (Number.isFinite(v) ? v : null));
 
@@ -130,14 +157,11 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     lastDetected = i;
   }
   if (detectedFrames === 0) throw new NoPersonError('no frame has a pose');
-  const detectedSpanS = (tracks.tMs[lastDetected] - tracks.tMs[firstDetected]) / 1000;
-  if (detectedSpanS < MIN_ANALYSABLE_DURATION_S) {
-    throw new TooShortError(`a person is seen for only ${detectedSpanS.toFixed(2)} s`);
-  }
-  const legPx0 = legLengthPx(tracks);
-  if (!(legPx0 > 0)) throw new NoPersonError('the legs are never visible');
   const sampleRateHz = medianFrameRateHz(tracks.tMs);
   if (!Number.isFinite(sampleRateHz) || sampleRateHz <= 0) throw new TooShortError('no frame interval');
+  checkPersonSeenLongEnough(tracks.tMs, detectedFrames, firstDetected, lastDetected, sampleRateHz);
+  const legPx0 = legLengthPx(tracks);
+  if (!(legPx0 > 0)) throw new NoPersonError('the legs are never visible');
 
   // View, direction, treadmill.
   const viewCls = classifyView(tracks);

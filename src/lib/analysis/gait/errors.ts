@@ -27,12 +27,17 @@ export class InvalidSeriesError extends GaitAnalysisError {
   }
 }
 
-/** No person (or hardly any usable landmarks) was found in the clip. */
+/**
+ * No person (or hardly any usable landmarks) was found in the clip. `seenBriefly`: a person was found, but
+ * only in a few frames of a clip that is long enough (often a false detection in an empty scene).
+ */
 export class NoPersonError extends GaitAnalysisError {
-  constructor(detail?: string) {
+  constructor(detail?: string, opts: { seenBriefly?: boolean } = {}) {
     super(
       'no-person',
-      'No person could be followed in this clip. Film the whole body, from head to feet, in good light.',
+      opts.seenBriefly
+        ? 'No person was found in most of this clip. Check the framing: the whole body, from head to feet, should stay in view, in good light.'
+        : 'No person could be followed in this clip. Film the whole body, from head to feet, in good light.',
       detail
     );
   }
