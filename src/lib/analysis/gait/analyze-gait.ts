@@ -307,6 +307,7 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     view,
     cap: quality.confidence,
     timingNotes,
+    sampleRateHz,
     steps: cycles.steps,
     strides: cycles.strides
   };

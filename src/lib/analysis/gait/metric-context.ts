@@ -9,6 +9,8 @@ export interface MetricContext {
   cap: Confidence;
   /** Notes that apply to every timing metric (e.g. a low frame rate). */
   timingNotes: string[];
+  /** Rate of the uniform timeline the events are placed on, Hz. */
+  sampleRateHz: number;
   steps: StepRecord[];
   strides: StrideRecord[];
 }

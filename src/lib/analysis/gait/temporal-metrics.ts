@@ -3,6 +3,7 @@ import { mean } from '../signal';
 import { MIN_STRIDES_FOR_VARIABILITY } from '../thresholds';
 import { sideMedian, stepSample, strideSample, viewBlocker, type MetricContext } from './metric-context';
 import { notMeasurable, summarizeMetric } from './summarize-metric';
+import { timingNoiseCv } from './timing-noise-cv';
 import type { MetricId } from './types';
 
 type TemporalId =
@@ -24,7 +25,8 @@ const NO_TOE_OFF = 'toe offs could not be found in enough strides to time the st
  * - step time (s), stride time (s), per side medians in `left`/`right`;
  * - stance, swing and double support, % of the stride (side view only: toe off needs the toe's horizontal path);
  * - stride-time variability: coefficient of variation, % (needs `MIN_STRIDES_FOR_VARIABILITY` strides);
- *   its samples are the strides as % of the mean stride, so their SD is the CV.
+ *   its samples are the strides as % of the mean stride, so their SD is the CV. A note states the CV that
+ *   event-timing error alone gives ({@link timingNoiseCv}); the rhythm finding judges only the excess.
  */
 export function temporalMetrics(ctx: MetricContext): { [K in TemporalId]: MetricResult<K> } {
   const { steps, strides, cap, timingNotes: notes } = ctx;
@@ -62,9 +64,15 @@ export function temporalMetrics(ctx: MetricContext): { [K in TemporalId]: Metric
         )
       : (() => {
           const samples = strideSamples.map((s) => ({ ...s, value: (s.value / meanStride) * 100 }));
+          const noise = timingNoiseCv(meanStride, ctx.sampleRateHz);
+          const noiseNote = Number.isFinite(noise.cvPct)
+            ? [
+                `Timing each heel strike from video is uncertain by about ${(noise.eventSdS * 1000).toFixed(0)} ms, which alone makes strides vary by about ${noise.cvPct.toFixed(1)} %.`
+              ]
+            : [];
           const cv = summarizeMetric('strideTimeVariability', samples, {
             cap,
-            notes,
+            notes: [...notes, ...noiseNote],
             tooFewReason: FEW_STRIDES
           });
           return cv.status === 'measured' ? { ...cv, value: cv.spread.sd } : cv;
