@@ -65,19 +65,20 @@ describe.skipIf(!HAS_TRUTH)(
       });
     });
 
-    it('heavy model: symmetric in step length too (SI < 5 %)', () => {
-      expect(value(analyzeGait(load('synthetic-side-walk.heavy.json')), 'stepLengthSymmetry')).toBeLessThan(
-        5
-      );
-    });
-
-    it('lite and full models: step-length SI stays below 15 % (known bias: the near foot is misplaced in the frames just after it lands)', () => {
-      for (const v of ['lite', 'full']) {
-        expect(value(analyzeGait(load(`synthetic-side-walk.${v}.json`)), 'stepLengthSymmetry')).toBeLessThan(
-          15
-        );
+    // Before footprints were read from the raw frames, an uncaught label swap just after the full model's near
+    // (right) strike, smeared by the low-pass, gave left 0.86 / right 0.78 and an SI of 11.8 % (lite 6.5 %).
+    it.each(['lite', 'full', 'heavy'] as const)(
+      '%s model: each side within 0.07 leg lengths of the true 0.768, step-length SI < 5 %%',
+      (variant) => {
+        const a = analyzeGait(load(`synthetic-side-walk.${variant}.json`));
+        const m = a.metrics.stepLength;
+        expect(m.status).toBe('measured');
+        if (m.status !== 'measured') return;
+        expect(Math.abs((m.left ?? NaN) - truth.stepLengthL_over_leg)).toBeLessThanOrEqual(0.07);
+        expect(Math.abs((m.right ?? NaN) - truth.stepLengthR_over_leg)).toBeLessThanOrEqual(0.07);
+        expect(value(a, 'stepLengthSymmetry')).toBeLessThan(5);
       }
-    });
+    );
   }
 );
 

@@ -270,7 +270,14 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     groundXPerSample: d * timelineEvents.groundForwardPerSample,
     labelFixed: Uint8Array.from(sourceFrame, (f) =>
       correction.swapped[f] || correction.collapsed[f] ? 1 : 0
-    )
+    ),
+    frameHeelX: {
+      left: tracks.x[LM.left_heel],
+      right: tracks.x[LM.right_heel],
+      labelFixed: Uint8Array.from(tracks.detected, (_, f) =>
+        correction.swapped[f] || correction.collapsed[f] ? 1 : 0
+      )
+    }
   });
 
   const firstT = tracks.tMs[0];

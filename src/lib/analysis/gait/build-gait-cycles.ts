@@ -38,26 +38,44 @@ export interface CycleContext {
    * The model tends to misplace the feet in those frames too, so footprints avoid them when they can.
    */
   labelFixed: Uint8Array;
+  /**
+   * Per ORIGINAL frame: the unfiltered heel x of each leg chain as the model gave it (`NaN` = missing or
+   * poorly seen), and 1 where that frame's labels were fixed. Footprints are read from these first: the
+   * forward-most of two raw heels needs no labels, whereas the low-pass smears any label swap the
+   * correction missed across both filtered heels.
+   */
+  frameHeelX: { left: Float64Array; right: Float64Array; labelFixed: Uint8Array };
 }
 
 /** Share of a step, from its heel strike, over which the striking heel is taken to be planted. */
 const FOOTPRINT_WINDOW_OF_STEP = [0, 0.25] as const;
 
+/** A candidate footprint position, px, and whether its frame needed a label fix. */
+interface FootSample {
+  p: number;
+  fixed: boolean;
+}
+
+/** Median of the finite positions, preferring frames without a label fix; NaN when there are none. */
+function plantedPosition(samples: FootSample[]): number {
+  const finite = samples.filter((s) => Number.isFinite(s.p));
+  const trusted = finite.filter((s) => !s.fixed);
+  return median((trusted.length ? trusted : finite).map((s) => s.p));
+}
+
 /**
  * Footprint of every strike, image x px in the ground's frame at time 0 (see `buildGaitCycles`); NaN when
- * the heels are not both seen in the window.
+ * the heels are not both seen in the window. Read from the original frames in the window (the forward-most
+ * raw heel, unfiltered), else from the filtered timeline when no frame there has both heels.
  */
 function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
-  const { clean } = ctx;
+  const { clean, direction: d } = ctx;
   const n = clean.length;
-  const leadX = new Float64Array(n);
+  const rate = clean.sampleRateHz;
+  const forwardMost = (l: number, r: number, lf: number, rf: number) =>
+    Number.isFinite(lf) && Number.isFinite(rf) ? (lf >= rf ? l : r) : NaN;
   const lx = clean.x[sideIndex('left', 'heel')];
   const rx = clean.x[sideIndex('right', 'heel')];
-  for (let i = 0; i < n; i++) {
-    const l = ctx.heelForwardLeft[i];
-    const r = ctx.heelForwardRight[i];
-    leadX[i] = Number.isFinite(l) && Number.isFinite(r) ? (l >= r ? lx[i] : rx[i]) : NaN;
-  }
   const spans: number[] = [];
   for (let k = 1; k < strikes.length; k++) {
     if (strikes[k].run === strikes[k - 1].run) spans.push(strikes[k].sample - strikes[k - 1].sample);
@@ -65,21 +83,29 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
   const span = median(spans);
   if (!Number.isFinite(span)) return strikes.map(() => NaN);
   const cx = ctx.principalXPx;
-  const toPlane = (k: number, x: number) => cx + (x - cx) * ctx.planeScale[strikes[k].side];
-  const windows = strikes.map((hs) => [
-    Math.ceil(hs.sample + FOOTPRINT_WINDOW_OF_STEP[0] * span),
-    Math.min(n - 1, Math.floor(hs.sample + FOOTPRINT_WINDOW_OF_STEP[1] * span))
-  ]);
   const ground = ctx.groundXPerSample;
-  return windows.map(([a, b], k) => {
-    const pos: number[] = [];
-    const trusted: number[] = [];
-    for (let i = a; i <= b; i++) {
-      const p = toPlane(k, leadX[i]) - ground * i;
-      pos.push(p);
-      if (!ctx.labelFixed[i]) trusted.push(p);
+  /** Image x of strike k's foot at timeline position `at`, mapped to the hip plane and the ground's frame. */
+  const onGround = (k: number, x: number, at: number) =>
+    cx + (x - cx) * ctx.planeScale[strikes[k].side] - ground * at;
+  const { left: fl, right: fr, labelFixed: frameFixed } = ctx.frameHeelX;
+  return strikes.map((hs, k) => {
+    const from = hs.sample + FOOTPRINT_WINDOW_OF_STEP[0] * span;
+    const to = Math.min(n - 1, hs.sample + FOOTPRINT_WINDOW_OF_STEP[1] * span);
+    const fromFrames: FootSample[] = [];
+    for (let f = 0; f < ctx.frameTMs.length; f++) {
+      const at = ((ctx.frameTMs[f] - clean.t0Ms) * rate) / 1000;
+      if (at < from || at > to) continue;
+      const x = forwardMost(fl[f], fr[f], d * fl[f], d * fr[f]);
+      fromFrames.push({ p: onGround(k, x, at), fixed: frameFixed[f] === 1 });
     }
-    return median(trusted.some(Number.isFinite) ? trusted : pos);
+    const raw = plantedPosition(fromFrames);
+    if (Number.isFinite(raw)) return raw;
+    const fromTimeline: FootSample[] = [];
+    for (let i = Math.ceil(from); i <= Math.floor(to); i++) {
+      const x = forwardMost(lx[i], rx[i], ctx.heelForwardLeft[i], ctx.heelForwardRight[i]);
+      fromTimeline.push({ p: onGround(k, x, i), fixed: ctx.labelFixed[i] === 1 });
+    }
+    return plantedPosition(fromTimeline);
   });
 }
 
@@ -92,7 +118,9 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null).
  * - Step length (side view), ÷ leg length, footprint to footprint: each strike's footprint is the median
  *   position of the forward-most heel over the first `FOOTPRINT_WINDOW_OF_STEP` of the step after the strike
- *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say; samples whose
+ *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say; read from the
+ *   unfiltered original frames, where a label swap the correction missed cannot pull it back, else from the
+ *   filtered timeline; samples whose
  *   frame needed a label fix are left out when others remain, as the model misplaces feet there too), taken in
  *   the ground's frame: on a treadmill the belt's image velocity is removed (overground the ground is still: a
  *   still camera is assumed). Step length = (footprint −
