@@ -17,6 +17,7 @@ import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { followWalker, pickContinuous } from '../pose/follow-walker';
 import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } from '../pose/landmarker';
 import { toPoses } from '../pose/to-poses';
+import { progressOf } from './progress-of';
 import type {
   DecodeMeasurement,
   LiveFrameInfo,
@@ -148,7 +149,12 @@ function createPoseService(scope: typeof globalThis) {
           const now = performance.now();
           if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
             lastReport = now;
-            onProgress(progressOf(tMs.length, info.frameCount, now - t0));
+            onProgress(
+              progressOf(tMs.length, info.frameCount, now - t0, {
+                doneMs: tMs[tMs.length - 1],
+                durationMs: info.durationMs
+              })
+            );
           }
           await yieldToEventLoop();
         }
@@ -305,12 +311,6 @@ function createPoseService(scope: typeof globalThis) {
       return [...(guard?.blocked ?? [])];
     }
   };
-}
-
-function progressOf(framesDone: number, framesTotal: number | null, elapsedMs: number): PoseProgress {
-  const fps = elapsedMs > 0 ? (framesDone * 1000) / elapsedMs : 0;
-  const etaMs = framesTotal !== null && fps > 0 ? (Math.max(0, framesTotal - framesDone) * 1000) / fps : null;
-  return { framesDone, framesTotal, fps, etaMs };
 }
 
 export { createPoseService };
