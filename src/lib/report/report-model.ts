@@ -3,7 +3,7 @@
  * one `GaitAnalysis` (and the optional height, which turns leg-length units into metres).
  * Pure; no DOM.
  */
-import { METRIC_REGISTRY, type MetricGroup } from '$lib/analysis/gait/metric-registry';
+import { METRIC_REGISTRY, type MetricInfo } from '$lib/analysis/gait/metric-registry';
 import { METRIC_IDS, type GaitAnalysis, type MetricId, type QualityReport } from '$lib/analysis/gait/types';
 import type { Side } from '$lib/analysis/landmarks';
 import type { Confidence } from '$lib/analysis/metric';
@@ -52,14 +52,11 @@ const USUAL_RANGE: Partial<Record<MetricId, string>> = {
   strideTimeVariability: `under ${STRIDE_TIME_CV_FLAG_PCT} %`
 };
 
-export interface MetricCardModel {
-  id: MetricId;
-  group: MetricGroup;
-  label: string;
-  unit: string;
-  definition: string;
-  method: string;
-  reference: string;
+/** A metric card: the registry's description of the metric plus what this walk gave. */
+export interface MetricCardModel extends Pick<
+  MetricInfo,
+  'id' | 'group' | 'label' | 'unit' | 'definition' | 'method' | 'reference'
+> {
   status: 'measured' | 'not-measurable';
   /** Summary value, or null when not measurable. */
   value: number | null;
@@ -117,14 +114,15 @@ function round(value: number, decimals: number): string {
 export function metricCard(analysis: GaitAnalysis, id: MetricId, legLengthM: number | null): MetricCardModel {
   const info = METRIC_REGISTRY[id];
   const m = analysis.metrics[id];
+  const { group, label, unit, definition, method, reference } = info;
   const base = {
     id,
-    group: info.group,
-    label: info.label,
-    unit: info.unit,
-    definition: info.definition,
-    method: info.method,
-    reference: info.reference,
+    group,
+    label,
+    unit,
+    definition,
+    method,
+    reference,
     usualRange: USUAL_RANGE[id] ?? null
   };
   if (m.status === 'not-measurable') {
