@@ -17,13 +17,13 @@ describe('installFetchGuard', () => {
   it('answers off-origin requests locally and never forwards them', async () => {
     const { scope, seen } = fakeScope();
     const guard = installFetchGuard(scope);
-    const res = await scope.fetch('https://play.googleapis.com/log?format=json', {
+    const res = await scope.fetch('https://telemetry.example/log?format=json', {
       method: 'POST',
       body: '{}'
     });
     expect(res.status).toBe(204);
     expect(seen).toEqual([]);
-    expect(guard.blocked).toEqual(['https://play.googleapis.com/log?format=json']);
+    expect(guard.blocked).toEqual(['https://telemetry.example/log?format=json']);
   });
 
   it('lets same-origin, relative, blob: and data: requests through', async () => {
