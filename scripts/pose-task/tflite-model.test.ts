@@ -2,21 +2,12 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLegacyPoseWeights } from './legacy-pose-weights';
 import { PoseAssetError } from './pose-asset-error';
-import { buildTfliteMetadata, readTfliteMetadata, type ImageModelMetadataSpec } from './tflite-metadata';
+import { DETECTOR_METADATA } from './build-pose-task';
+import { buildTfliteMetadata, readTfliteMetadata } from './tflite-metadata';
 import { injectTfliteMetadata, readTfliteModel, TFLITE_METADATA_NAME } from './tflite-model';
 
-const spec: ImageModelMetadataSpec = {
-  name: 'detector',
-  description: 'test',
-  license: 'Apache-2.0',
-  inputName: 'image',
-  widthPx: 224,
-  heightPx: 224,
-  mean: [127.5],
-  std: [127.5],
-  min: [-1],
-  max: [1]
-};
+/** The detector's real metadata, as the build injects it. */
+const spec = DETECTOR_METADATA;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
