@@ -5,9 +5,10 @@
 import { benchAnalysis } from './bench/analysis';
 import { benchPose } from './bench/pose';
 
-// `npm run bench -- pose` runs only the named benchmarks.
+// `npm run bench -- pose` runs only the named benchmarks; `pose:throughput` or `pose:memory` one part of it.
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 if (wanted('analysis')) benchAnalysis();
-if (wanted('pose')) await benchPose();
+const poseParts = (['throughput', 'memory'] as const).filter((p) => wanted('pose') || wanted(`pose:${p}`));
+if (poseParts.length) await benchPose(poseParts);

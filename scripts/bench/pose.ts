@@ -14,10 +14,10 @@
  * Builds the app into `build/` first when it is missing. Env: BENCH_PORT (default 4399).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build');
@@ -122,7 +122,10 @@ async function waitForServer(url: string): Promise<void> {
 
 const f1 = (x: number) => x.toFixed(1);
 
-export async function benchPose(): Promise<void> {
+/** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
+export type PosePart = 'throughput' | 'memory';
+
+export async function benchPose(parts: readonly PosePart[] = ['throughput', 'memory']): Promise<void> {
   if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
     return;
@@ -131,7 +134,6 @@ export async function benchPose(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-'));
   console.log('pose bench: making clips…');
   const clip10 = makeClip(dir, 'walk-10s-960x540.mp4', 10, 960, 540);
-  const clip60 = makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080);
 
   const base = `http://127.0.0.1:${PORT}`;
   const taken = await fetch(base).then(
@@ -158,68 +160,82 @@ export async function benchPose(): Promise<void> {
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`pose bench: headless Chromium, CPU delegate, 2 people per frame, load average ${load}`);
 
-    for (const variant of ['lite', 'full'] as const) {
-      const pose = await runPage(page, clip10, variant, 'pose-only');
-      const decode = await runPage(page, clip10, variant, 'decode');
-      const e2e = await runPage(page, clip10, variant, 'run');
-      // Throughput is total time over frames, so the ratio uses the mean, not the median.
-      const poseMs = Number(pose.meanMsPerFrame);
-      const e2eMs = Number(e2e.msPerFrame);
-      console.log(
-        `  ${variant.padEnd(5)} pose-only ${f1(Number(pose.medianMsPerFrame))} ms/frame (median, mean ${f1(poseMs)}, n=${pose.frames}, input ${pose.inputWidthPx}×${pose.inputHeightPx})` +
-          ` | decode-only ${decode.fps} fps | end-to-end ${f1(e2eMs)} ms/frame = ${f1(1000 / e2eMs)} fps` +
-          ` | ratio e2e/pose-only throughput ${(poseMs / e2eMs).toFixed(2)} (target ≥ 0.9)` +
-          ` | 10-s 960×540 clip: ${f1(Number(e2e.wallMs) / 1000)} s for ${e2e.frames} frames${variant === 'lite' ? ' (target ≤ ~12 s)' : ''}`
-      );
-    }
-    const heavy = await runPage(page, clip10, 'heavy', 'pose-only');
-    console.log(
-      `  heavy pose-only ${f1(Number(heavy.medianMsPerFrame))} ms/frame (median, n=${heavy.frames})`
-    );
-    const lite1 = await runPage(page, clip10, 'lite', 'run', 1);
-    console.log(
-      `  lite, 1 person per frame: end-to-end ${f1(Number(lite1.msPerFrame))} ms/frame, 10-s clip ${f1(Number(lite1.wallMs) / 1000)} s`
-    );
-
-    // Memory over a 60-s 1080p clip: sample while it runs.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const heapMiB = async () => {
-      const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-        metrics: { name: string; value: number }[];
-      };
-      return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
-    };
-    const samples: { s: number; rss: number; heap: number }[] = [];
-    const t0 = Date.now();
-    let running = true;
-    const sampler = (async () => {
-      while (running) {
-        samples.push({ s: (Date.now() - t0) / 1000, rss: browserRssMiB(profile), heap: await heapMiB() });
-        await new Promise((r) => setTimeout(r, 1000));
-      }
-    })();
-    const long = await runPage(page, clip60, 'lite', 'run');
-    running = false;
-    await sampler;
-    const rss = samples.map((x) => x.rss);
-    const firstThird = rss.slice(0, Math.max(1, Math.floor(rss.length / 3)));
-    const lastThird = rss.slice(-Math.max(1, Math.floor(rss.length / 3)));
-    const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
-    console.log(
-      `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${f1(Number(long.wallMs) / 1000)} s):` +
-        ` browser RSS start ${f1(rss[0])} MiB, peak ${f1(Math.max(...rss))} MiB, mean first third ${f1(mean(firstThird))} vs last third ${f1(mean(lastThird))} MiB;` +
-        ` page JS heap ${f1(samples[0].heap)} → ${f1(samples[samples.length - 1].heap)} MiB`
-    );
-    console.log(
-      '  RSS every ~10 s (MiB): ' +
-        samples
-          .filter((_, i) => i % 10 === 0)
-          .map((x) => `${Math.round(x.s)}s:${Math.round(x.rss)}`)
-          .join(' ')
-    );
+    if (parts.includes('throughput')) await benchThroughput(page, clip10);
+    if (parts.includes('memory'))
+      await benchMemory(context, page, profile, makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080));
     await context.close();
   } finally {
     if (server.pid) process.kill(-server.pid);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/** Pose-only, decode-only and end-to-end speed on the 10-s clip; ratio of throughputs. */
+async function benchThroughput(page: Page, clip10: string): Promise<void> {
+  for (const variant of ['lite', 'full'] as const) {
+    const pose = await runPage(page, clip10, variant, 'pose-only');
+    const decode = await runPage(page, clip10, variant, 'decode');
+    const e2e = await runPage(page, clip10, variant, 'run');
+    // Throughput is total time over frames, so the ratio uses the mean, not the median.
+    const poseMs = Number(pose.meanMsPerFrame);
+    const e2eMs = Number(e2e.msPerFrame);
+    console.log(
+      `  ${variant.padEnd(5)} pose-only ${f1(Number(pose.medianMsPerFrame))} ms/frame (median, mean ${f1(poseMs)}, n=${pose.frames}, input ${pose.inputWidthPx}×${pose.inputHeightPx})` +
+        ` | decode-only ${decode.fps} fps | end-to-end ${f1(e2eMs)} ms/frame = ${f1(1000 / e2eMs)} fps` +
+        ` | ratio e2e/pose-only throughput ${(poseMs / e2eMs).toFixed(2)} (target ≥ 0.9)` +
+        ` | 10-s 960×540 clip: ${f1(Number(e2e.wallMs) / 1000)} s for ${e2e.frames} frames${variant === 'lite' ? ' (target ≤ ~12 s)' : ''}`
+    );
+  }
+  const heavy = await runPage(page, clip10, 'heavy', 'pose-only');
+  console.log(`  heavy pose-only ${f1(Number(heavy.medianMsPerFrame))} ms/frame (median, n=${heavy.frames})`);
+  const lite1 = await runPage(page, clip10, 'lite', 'run', 1);
+  console.log(
+    `  lite, 1 person per frame: end-to-end ${f1(Number(lite1.msPerFrame))} ms/frame, 10-s clip ${f1(Number(lite1.wallMs) / 1000)} s`
+  );
+}
+
+/** Browser memory while the 60-s 1080p clip runs through lite, sampled every second. */
+async function benchMemory(
+  context: BrowserContext,
+  page: Page,
+  profile: string,
+  clip60: string
+): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const heapMiB = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
+  };
+  const samples: { s: number; rss: number; heap: number }[] = [];
+  const t0 = Date.now();
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      samples.push({ s: (Date.now() - t0) / 1000, rss: browserRssMiB(profile), heap: await heapMiB() });
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  })();
+  const long = await runPage(page, clip60, 'lite', 'run');
+  running = false;
+  await sampler;
+  const rss = samples.map((x) => x.rss);
+  const firstThird = rss.slice(0, Math.max(1, Math.floor(rss.length / 3)));
+  const lastThird = rss.slice(-Math.max(1, Math.floor(rss.length / 3)));
+  const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
+  console.log(
+    `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${f1(Number(long.wallMs) / 1000)} s):` +
+      ` browser RSS start ${f1(rss[0])} MiB, peak ${f1(Math.max(...rss))} MiB, mean first third ${f1(mean(firstThird))} vs last third ${f1(mean(lastThird))} MiB;` +
+      ` page JS heap ${f1(samples[0].heap)} → ${f1(samples[samples.length - 1].heap)} MiB`
+  );
+  console.log(
+    '  RSS every ~10 s (MiB): ' +
+      samples
+        .filter((_, i) => i % 10 === 0)
+        .map((x) => `${Math.round(x.s)}s:${Math.round(x.rss)}`)
+        .join(' ')
+  );
 }

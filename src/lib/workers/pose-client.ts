@@ -11,13 +11,8 @@ import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { LandmarkSeries, ModelVariant, PoseFrame } from '../analysis/series';
 import { installErrorTransfer } from './error-transfer';
 import type { PoseService } from './pose-service';
-import type {
-  DecodeMeasurement,
-  LiveFrameInfo,
-  PoseEngineOptions,
-  PoseOnlyMeasurement,
-  PoseProgress
-} from './pose-types';
+import type { DecodeMeasurement } from '../media/frame-service';
+import type { LiveFrameInfo, PoseEngineOptions, PoseOnlyMeasurement, PoseProgress } from './pose-types';
 
 export type { PoseProgress, LiveFrameInfo, PoseEngineOptions, DecodeMeasurement, PoseOnlyMeasurement };
 
@@ -88,13 +83,37 @@ export class PoseClient {
     const onAbort = () => void this.#remote.cancel(jobId);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#remote.processFile(
-        file,
-        { jobId, fileName: fileName ?? (file instanceof File ? file.name : undefined) },
-        onProgress ? proxy(onProgress) : undefined
+      return await this.#withDecoder((framePort) =>
+        this.#remote.processFile(
+          file,
+          transfer(
+            { jobId, fileName: fileName ?? (file instanceof File ? file.name : undefined), framePort },
+            [framePort]
+          ),
+          onProgress ? proxy(onProgress) : undefined
+        )
       );
     } finally {
       signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /**
+   * Runs one file job with its own decode worker (demux, decode and bitmap conversion on the other
+   * core; see `media/frame-service.ts`), connected to the pose worker by the port given to `job`.
+   * The decode worker is terminated when the job settles, whatever happened.
+   */
+  async #withDecoder<T>(job: (framePort: MessagePort) => Promise<T>): Promise<T> {
+    const decoder = new Worker(new URL('./decode.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'decode'
+    });
+    try {
+      const channel = new MessageChannel();
+      decoder.postMessage(channel.port1, [channel.port1]);
+      return await job(channel.port2);
+    } finally {
+      decoder.terminate();
     }
   }
 
@@ -173,13 +192,13 @@ export class PoseClient {
   /** Benchmark helper: decode every frame of `file` without pose detection. */
   measureDecode(file: Blob): Promise<DecodeMeasurement> {
     this.#assertAlive();
-    return this.#remote.measureDecode(file);
+    return this.#withDecoder((port) => this.#remote.measureDecode(file, transfer(port, [port])));
   }
 
   /** Benchmark helper: decode up to `maxFrames` frames first, then time pose detection alone on them. */
   measurePoseOnly(file: Blob, maxFrames: number): Promise<PoseOnlyMeasurement> {
     this.#assertAlive();
-    return this.#remote.measurePoseOnly(file, maxFrames);
+    return this.#withDecoder((port) => this.#remote.measurePoseOnly(file, maxFrames, transfer(port, [port])));
   }
 
   /** Off-origin requests that the worker's fetch guard answered locally (tasks-vision telemetry). */

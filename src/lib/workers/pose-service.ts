@@ -2,15 +2,15 @@
  * The pose worker's service object: plain code that the thin `pose.worker.ts` exposes through
  * comlink. One service = one landmarker (one model variant) for the worker's whole life.
  *
- * A file job decodes frames (mediabunny + WebCodecs) and runs the model on each as soon as it
- * arrives; the decoder keeps a few frames decoded ahead, so decoding overlaps inference. Each
- * frame's candidates are kept; at the end `followWalker` picks the walker among them, and the
+ * A file job reads its frames from a decode worker (mediabunny + WebCodecs + bitmap conversion,
+ * on the other core) through the `MessagePort` in the request, keeping a few requested ahead so
+ * that decoding overlaps inference, and runs the model on each as it arrives. Each frame's
+ * candidates are kept; at the end `followWalker` picks the walker among them, and the
  * series goes back in one message. Cancellation: the client calls `cancel(jobId)`; the loop
  * yields to the event loop once per frame so that the message is seen, then throws AbortError.
  */
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
-import { bitmapFrames } from '../media/bitmap-frames';
-import { openVideo } from '../media/decode-video';
+import type { BitmapFrame } from '../media/bitmap-frames';
 import { readAhead } from '../media/read-ahead';
 import { NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
@@ -18,16 +18,12 @@ import { followWalker, pickContinuous } from '../pose/follow-walker';
 import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } from '../pose/landmarker';
 import { toPoses } from '../pose/to-poses';
 import { progressOf } from './progress-of';
-import type {
-  DecodeMeasurement,
-  LiveFrameInfo,
-  PoseEngineOptions,
-  PoseOnlyMeasurement,
-  PoseProgress
-} from './pose-types';
+import { measureRemoteDecode, openRemoteVideo } from './remote-frames';
+import type { DecodeMeasurement } from '../media/frame-service';
+import type { LiveFrameInfo, PoseEngineOptions, PoseOnlyMeasurement, PoseProgress } from './pose-types';
 
-/** Frames converted ahead of the model, so that decoding and conversion overlap inference. */
-const READ_AHEAD_FRAMES = 3;
+/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 2 MB at 960 px). */
+const READ_AHEAD_FRAMES = 4;
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
 const DEFAULT_MAX_INPUT_SIDE_PX = 960;
@@ -52,7 +48,11 @@ const abortError = () => new DOMException('The pose run was cancelled.', 'AbortE
 export interface ProcessFileRequest {
   jobId: number;
   fileName?: string;
+  /** Connection to this job's decode worker (transferred). */
+  framePort: MessagePort;
 }
+
+const closeFrame = (f: BitmapFrame) => f.bitmap.close();
 
 interface Live {
   previous: Pose | null;
@@ -116,7 +116,7 @@ function createPoseService(scope: typeof globalThis) {
     ): Promise<LandmarkSeries> {
       const lm = need();
       const { jobId } = req;
-      const video = await openVideo(file);
+      const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
       const { info } = video;
       const tMs: number[] = [];
       const candidates: Pose[][] = [];
@@ -126,9 +126,7 @@ function createPoseService(scope: typeof globalThis) {
       let heightPx = info.heightPx;
       try {
         let first = true;
-        const frames = readAhead(bitmapFrames(video.frames(), maxInputSidePx), READ_AHEAD_FRAMES, (f) =>
-          f.bitmap.close()
-        );
+        const frames = readAhead(video.frames, READ_AHEAD_FRAMES, closeFrame);
         for await (const frame of frames) {
           try {
             if (cancelled.has(jobId)) throw abortError();
@@ -247,37 +245,26 @@ function createPoseService(scope: typeof globalThis) {
       }
     },
 
-    /** Benchmark: decode every frame, no pose. */
-    async measureDecode(file: Blob): Promise<DecodeMeasurement> {
-      const video = await openVideo(file);
-      const t0 = performance.now();
-      let frames = 0;
-      try {
-        for await (const frame of video.frames()) {
-          frames++;
-          frame.close();
-        }
-      } finally {
-        video.close();
-      }
-      return {
-        frames,
-        totalMs: performance.now() - t0,
-        widthPx: video.info.widthPx,
-        heightPx: video.info.heightPx
-      };
+    /** Benchmark: decode every frame in the decode worker at `framePort`, no conversion, no pose. */
+    measureDecode(file: Blob, framePort: MessagePort): Promise<DecodeMeasurement> {
+      return measureRemoteDecode(framePort, file);
     },
 
-    /** Benchmark: decode up to `maxFrames` frames into bitmaps first, then time the model alone. */
-    async measurePoseOnly(file: Blob, maxFrames: number): Promise<PoseOnlyMeasurement> {
+    /** Benchmark: read up to `maxFrames` frames as bitmaps first, then time the model alone. */
+    async measurePoseOnly(
+      file: Blob,
+      maxFrames: number,
+      framePort: MessagePort
+    ): Promise<PoseOnlyMeasurement> {
       const lm = need();
-      const video = await openVideo(file);
-      const held: { tMs: number; bitmap: ImageBitmap }[] = [];
+      const video = await openRemoteVideo(framePort, file, maxInputSidePx);
+      const held: BitmapFrame[] = [];
       try {
-        for await (const frame of bitmapFrames(video.frames(), maxInputSidePx)) {
-          held.push({ tMs: frame.tMs, bitmap: frame.bitmap });
+        for (let r = await video.frames.next(); !r.done; r = await video.frames.next()) {
+          held.push(r.value);
           if (held.length >= maxFrames) break;
         }
+        await video.frames.return?.();
       } finally {
         video.close();
       }

@@ -40,14 +40,7 @@ export interface PoseEngineOptions {
   maxInputSidePx?: number;
 }
 
-/** Timing figures of the benchmark helpers (see `PoseService.measure*`). */
-export interface DecodeMeasurement {
-  frames: number;
-  totalMs: number;
-  widthPx: number;
-  heightPx: number;
-}
-
+/** Timing figures of the benchmark helper `PoseService.measurePoseOnly`. */
 export interface PoseOnlyMeasurement {
   frames: number;
   /** Per-frame detectForVideo times, ms, first (warm-up) detection excluded. */

@@ -1,0 +1,59 @@
+/**
+ * The pose worker's view of a decode worker: opens a file there and reads its frames as an async
+ * iterator, over the `MessagePort` the client handed in (see `media/frame-service.ts`). Each
+ * `next()` sends a request at once, so `readAhead` keeps several in flight and the decode worker
+ * prepares the next frames while the model runs.
+ */
+import { releaseProxy, wrap } from 'comlink';
+import type { BitmapFrame } from '../media/bitmap-frames';
+import type { VideoInfo } from '../media/decode-video';
+import type { DecodeMeasurement, FrameService } from '../media/frame-service';
+
+export interface RemoteVideo {
+  info: VideoInfo;
+  /** Frames in presentation order; the consumer closes each bitmap. `return()` stops the decoder. */
+  frames: AsyncIterator<BitmapFrame, undefined>;
+  /** Drops the connection to the decode worker. */
+  close(): void;
+}
+
+/** Opens `file` in the decode worker at the other end of `port`; rejects with its `VideoError`s. */
+export async function openRemoteVideo(
+  port: MessagePort,
+  file: Blob,
+  maxSidePx: number
+): Promise<RemoteVideo> {
+  const service = wrap<FrameService>(port);
+  const close = () => {
+    service[releaseProxy]();
+    port.close();
+  };
+  try {
+    const info = await service.open(file, maxSidePx);
+    const frames: AsyncIterator<BitmapFrame, undefined> = {
+      async next() {
+        const frame = await service.next();
+        return frame ? { value: frame, done: false } : { value: undefined, done: true };
+      },
+      async return() {
+        await service.close();
+        return { value: undefined, done: true };
+      }
+    };
+    return { info, frames, close };
+  } catch (e) {
+    close();
+    throw e;
+  }
+}
+
+/** Times decoding alone in the decode worker at the other end of `port`. */
+export async function measureRemoteDecode(port: MessagePort, file: Blob): Promise<DecodeMeasurement> {
+  const service = wrap<FrameService>(port);
+  try {
+    return await service.measureDecode(file);
+  } finally {
+    service[releaseProxy]();
+    port.close();
+  }
+}
