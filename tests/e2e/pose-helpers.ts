@@ -58,7 +58,7 @@ export async function runOnDevPage(
   await page.getByTestId('variant').selectOption(opts.variant ?? 'lite');
   await page.getByTestId('mode').selectOption(opts.mode ?? 'run');
   await page.getByTestId('num-poses').selectOption(String(opts.numPoses ?? 2));
-  await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 960));
+  await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 640));
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');

@@ -84,11 +84,50 @@ describe('tracking pieces', () => {
     expect(linkTracks(cands, t)).toHaveLength(2); // the gap is 2 s > MAX_GAP_MS
   });
 
-  it('scores walking (travel + leg crossings) above jumping jacks', () => {
-    const walk = new Map(times(60).map((_, i) => [i, walker(i)]));
-    const jacks = new Map(times(60).map((_, i) => [i, jumper(i)]));
-    expect(walkingScore(walk)).toBeGreaterThan(3);
-    expect(walkingScore(jacks)).toBe(0);
+  it('scores walking (upright sideways travel, leg crossings) above jumping jacks', () => {
+    const t = times(60);
+    const walk = walkingScore(new Map(t.map((_, i) => [i, walker(i)])), t);
+    // 59 moves of 6 px with a 100-px torso, and a leg crossing every 16 frames.
+    expect(walk.progression).toBeCloseTo(3.54, 2);
+    expect(walk.crossings).toBe(3);
+    expect(walkingScore(new Map(t.map((_, i) => [i, jumper(i)])), t)).toEqual({
+      progression: 0,
+      crossings: 0
+    });
+  });
+
+  it('does not count falling, or moving while lying, as walking', () => {
+    const t = times(30);
+    // Drops 20 px and drifts 5 px sideways per frame: the move is mostly vertical.
+    const falling = new Map(t.map((_, i) => [i, person(600 + 5 * i, 250 + 20 * i)]));
+    expect(walkingScore(falling, t).progression).toBe(0);
+    // Lying flat (shoulders level with the hips), sliding sideways.
+    const lying = new Map(
+      t.map((_, i) => {
+        const p = person(600 + 10 * i, 700);
+        p.image[LM.left_shoulder] = { ...p.image[LM.left_shoulder], x: 700 + 10 * i, y: 700 };
+        p.image[LM.right_shoulder] = { ...p.image[LM.right_shoulder], x: 700 + 10 * i, y: 700 };
+        return [i, p];
+      })
+    );
+    expect(walkingScore(lying, t).progression).toBe(0);
+  });
+
+  it('does not let a stale track take over someone far away or of another size', () => {
+    // A still person seen for 10 frames, then nobody for 1 s, then a walker 700 px away.
+    const n = 70;
+    const cands = times(n).map((_, i) => (i < 10 ? [person(800, 450)] : i < 40 ? [] : [walker(i, 1500)]));
+    expect(linkTracks(cands, times(n))).toHaveLength(2);
+    // Same place, but twice the size: someone else (e.g. nearer the camera).
+    const sized = times(20).map((_, i) => [i < 10 ? person(800, 450) : person(805, 450, 0, 200)]);
+    expect(linkTracks(sized, times(20))).toHaveLength(2);
+  });
+
+  it('follows a walker across a one-second occlusion by predicting where she reappears', () => {
+    const n = 90;
+    // 6 px/frame behind a tree for 30 frames: she reappears 180 px further on.
+    const cands = times(n).map((_, i) => (i >= 30 && i < 60 ? [] : [walker(i)]));
+    expect(linkTracks(cands, times(n))).toHaveLength(1);
   });
 
   it('live pick continues with the nearest person, else the largest', () => {

@@ -12,9 +12,22 @@ import type { LandmarkSeries, ModelVariant, PoseFrame } from '../analysis/series
 import { installErrorTransfer } from './error-transfer';
 import type { PoseService } from './pose-service';
 import type { DecodeMeasurement } from '../media/frame-service';
-import type { LiveFrameInfo, PoseEngineOptions, PoseOnlyMeasurement, PoseProgress } from './pose-types';
+import type {
+  LiveFrameInfo,
+  PoseCandidates,
+  PoseEngineOptions,
+  PoseOnlyMeasurement,
+  PoseProgress
+} from './pose-types';
 
-export type { PoseProgress, LiveFrameInfo, PoseEngineOptions, DecodeMeasurement, PoseOnlyMeasurement };
+export type {
+  PoseProgress,
+  PoseCandidates,
+  LiveFrameInfo,
+  PoseEngineOptions,
+  DecodeMeasurement,
+  PoseOnlyMeasurement
+};
 
 /** Options of {@link PoseClient.processFile}. */
 export interface ProcessFileOptions {
@@ -75,7 +88,23 @@ export class PoseClient {
    * Decode + pose every frame of a video file. Rejects with typed media/pose errors
    * (`VideoError` subclasses, `PoseError` subclasses); `AbortError` on cancel.
    */
-  async processFile(file: Blob, opts: ProcessFileOptions = {}): Promise<LandmarkSeries> {
+  processFile(file: Blob, opts: ProcessFileOptions = {}): Promise<LandmarkSeries> {
+    return this.#fileJob('processFile', file, opts);
+  }
+
+  /**
+   * Diagnostics and test fixtures: like {@link processFile}, but returns every person the model
+   * found in every frame, before the walker is chosen.
+   */
+  collectCandidates(file: Blob, opts: ProcessFileOptions = {}): Promise<PoseCandidates> {
+    return this.#fileJob('collectCandidates', file, opts);
+  }
+
+  async #fileJob<M extends 'processFile' | 'collectCandidates'>(
+    method: M,
+    file: Blob,
+    opts: ProcessFileOptions
+  ): Promise<Awaited<ReturnType<PoseService[M]>>> {
     this.#assertAlive();
     const { signal, onProgress, fileName } = opts;
     signal?.throwIfAborted();
@@ -83,16 +112,14 @@ export class PoseClient {
     const onAbort = () => void this.#remote.cancel(jobId);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#withDecoder((framePort) =>
-        this.#remote.processFile(
-          file,
-          transfer(
-            { jobId, fileName: fileName ?? (file instanceof File ? file.name : undefined), framePort },
-            [framePort]
-          ),
-          onProgress ? proxy(onProgress) : undefined
-        )
-      );
+      return await this.#withDecoder((framePort) => {
+        const req = transfer(
+          { jobId, fileName: fileName ?? (file instanceof File ? file.name : undefined), framePort },
+          [framePort]
+        );
+        const progress = onProgress ? proxy(onProgress) : undefined;
+        return this.#remote[method](file, req, progress) as Promise<Awaited<ReturnType<PoseService[M]>>>;
+      });
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }

@@ -19,14 +19,21 @@ import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } f
 import { toPoses } from '../pose/to-poses';
 import { progressOf } from './progress-of';
 import { measureRemoteDecode, openRemoteVideo } from './remote-frames';
+import type { VideoInfo } from '../media/decode-video';
 import type { DecodeMeasurement } from '../media/frame-service';
-import type { LiveFrameInfo, PoseEngineOptions, PoseOnlyMeasurement, PoseProgress } from './pose-types';
+import type {
+  LiveFrameInfo,
+  PoseCandidates,
+  PoseEngineOptions,
+  PoseOnlyMeasurement,
+  PoseProgress
+} from './pose-types';
 
-/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 2 MB at 960 px). */
+/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 1 MB at 640 px). */
 const READ_AHEAD_FRAMES = 4;
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
-const DEFAULT_MAX_INPUT_SIDE_PX = 960;
+const DEFAULT_MAX_INPUT_SIDE_PX = 640;
 
 /** Progress is reported at most this often, ms (each report is a message to the page). */
 const PROGRESS_EVERY_MS = 250;
@@ -53,6 +60,11 @@ export interface ProcessFileRequest {
 }
 
 const closeFrame = (f: BitmapFrame) => f.bitmap.close();
+
+/** What one pass over a file gives before the walker is chosen. */
+interface PosedFrames extends PoseCandidates {
+  info: VideoInfo;
+}
 
 interface Live {
   previous: Pose | null;
@@ -88,6 +100,62 @@ function createPoseService(scope: typeof globalThis) {
     return { frame: { tMs, pose } as PoseFrame, info };
   };
 
+  /** Decodes every frame of `file` in the job's decode worker and keeps every person the model found. */
+  const poseEveryFrame = async (
+    file: Blob,
+    req: ProcessFileRequest,
+    onProgress?: (p: PoseProgress) => void
+  ): Promise<PosedFrames> => {
+    const lm = need();
+    const { jobId } = req;
+    const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
+    const { info } = video;
+    const tMs: number[] = [];
+    const candidates: Pose[][] = [];
+    const t0 = performance.now();
+    let lastReport = t0;
+    let widthPx = info.widthPx;
+    let heightPx = info.heightPx;
+    try {
+      let first = true;
+      const frames = readAhead(video.frames, READ_AHEAD_FRAMES, closeFrame);
+      for await (const frame of frames) {
+        try {
+          if (cancelled.has(jobId)) throw abortError();
+          if (first) {
+            lm.startSegment(frame.tMs);
+            widthPx = frame.widthPx;
+            heightPx = frame.heightPx;
+            first = false;
+          }
+          // Strictly increasing times in the series, even if the container repeats one.
+          const t = tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
+          candidates.push(toPoses(lm.detect(frame.bitmap, t), frame.widthPx, frame.heightPx));
+          tMs.push(t);
+        } finally {
+          frame.bitmap.close();
+        }
+        const now = performance.now();
+        if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
+          lastReport = now;
+          onProgress(
+            progressOf(tMs.length, info.frameCount, now - t0, {
+              doneMs: tMs[tMs.length - 1],
+              durationMs: info.durationMs
+            })
+          );
+        }
+        await yieldToEventLoop();
+      }
+    } finally {
+      video.close();
+      cancelled.delete(jobId);
+    }
+    if (tMs.length === 0) throw new NoFramesError();
+    onProgress?.(progressOf(tMs.length, tMs.length, performance.now() - t0));
+    return { info, tMs, candidates, widthPx, heightPx };
+  };
+
   return {
     /** Installs the fetch guard and loads the model. Call once. */
     async init(v: ModelVariant, options: PoseEngineOptions = {}): Promise<{ createMs: number }> {
@@ -106,62 +174,15 @@ function createPoseService(scope: typeof globalThis) {
     },
 
     /**
-     * Decodes and poses every frame of `file`. `onProgress` is a separate argument because comlink
-     * only proxies top-level arguments.
+     * Decodes and poses every frame of `file` and follows the walker. `onProgress` is a separate
+     * argument because comlink only proxies top-level arguments.
      */
     async processFile(
       file: Blob,
       req: ProcessFileRequest,
       onProgress?: (p: PoseProgress) => void
     ): Promise<LandmarkSeries> {
-      const lm = need();
-      const { jobId } = req;
-      const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
-      const { info } = video;
-      const tMs: number[] = [];
-      const candidates: Pose[][] = [];
-      const t0 = performance.now();
-      let lastReport = t0;
-      let widthPx = info.widthPx;
-      let heightPx = info.heightPx;
-      try {
-        let first = true;
-        const frames = readAhead(video.frames, READ_AHEAD_FRAMES, closeFrame);
-        for await (const frame of frames) {
-          try {
-            if (cancelled.has(jobId)) throw abortError();
-            if (first) {
-              lm.startSegment(frame.tMs);
-              widthPx = frame.widthPx;
-              heightPx = frame.heightPx;
-              first = false;
-            }
-            // Strictly increasing times in the series, even if the container repeats one.
-            const t =
-              tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
-            candidates.push(toPoses(lm.detect(frame.bitmap, t), frame.widthPx, frame.heightPx));
-            tMs.push(t);
-          } finally {
-            frame.bitmap.close();
-          }
-          const now = performance.now();
-          if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
-            lastReport = now;
-            onProgress(
-              progressOf(tMs.length, info.frameCount, now - t0, {
-                doneMs: tMs[tMs.length - 1],
-                durationMs: info.durationMs
-              })
-            );
-          }
-          await yieldToEventLoop();
-        }
-      } finally {
-        video.close();
-        cancelled.delete(jobId);
-      }
-      if (tMs.length === 0) throw new NoFramesError();
-      onProgress?.(progressOf(tMs.length, tMs.length, performance.now() - t0));
+      const { info, tMs, candidates, widthPx, heightPx } = await poseEveryFrame(file, req, onProgress);
       const picked = followWalker(candidates, tMs);
       const durationMs = Math.max(info.durationMs, tMs[tMs.length - 1]);
       return {
@@ -179,6 +200,16 @@ function createPoseService(scope: typeof globalThis) {
         },
         frames: tMs.map((t, i) => ({ tMs: t, pose: picked[i] }))
       };
+    },
+
+    /** Diagnostics and test fixtures: every person found in every frame, before the walker is chosen. */
+    async collectCandidates(
+      file: Blob,
+      req: ProcessFileRequest,
+      onProgress?: (p: PoseProgress) => void
+    ): Promise<PoseCandidates> {
+      const { tMs, candidates, widthPx, heightPx } = await poseEveryFrame(file, req, onProgress);
+      return { widthPx, heightPx, tMs, candidates };
     },
 
     /**

@@ -1,3 +1,5 @@
+import type { Pose } from '../analysis/series';
+
 /**
  * Plain data shared by the pose worker and its client (no code, so both sides can import it).
  */
@@ -33,11 +35,23 @@ export interface PoseEngineOptions {
   /**
    * Frames whose longer side exceeds this are scaled down (aspect kept) before the model sees
    * them; landmarks are still reported in pixels of the full displayed frame. The model's inputs
-   * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains.
+   * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains:
+   * measured (lite, 2 people per frame) 35 ms per frame at 640×360 against 43 ms at 960×540, with
+   * the same landmark error against the rendered walker's truth (see docs/METHOD.md).
    * `0` = never scale.
-   * @default 960
+   * @default 640
    */
   maxInputSidePx?: number;
+}
+
+/** Every person the model found in every frame of a file, in pixels, before the walker is chosen. */
+export interface PoseCandidates {
+  widthPx: number;
+  heightPx: number;
+  /** Frame times, ms, strictly increasing. */
+  tMs: number[];
+  /** Per frame, the people found (any order); `[]` where nobody was. */
+  candidates: Pose[][];
 }
 
 /** Timing figures of the benchmark helper `PoseService.measurePoseOnly`. */
