@@ -1,9 +1,12 @@
 /**
  * Makes the project's landmark fixtures: runs the BUILT app's pose engine (diagnostics page `/dev/pose`, the
- * same worker and models as uploads) in Chromium over the shared fixture clips, and writes each resulting
- * `LandmarkSeries` to `tests/fixtures/landmarks/<clip>.<variant>.json`, rounded (px to 0.1, visibility and
- * world metres to 3 decimals) to stay small. These are derived data made by our own pipeline; the gait tests
- * pin their analysis.
+ * same worker and models as uploads) in Chromium over the shared fixture clips, and writes
+ * - each resulting `LandmarkSeries` to `tests/fixtures/landmarks/<clip>.<variant>.json`, rounded (px to 0.1,
+ *   visibility and world metres to 3 decimals) to stay small; the gait tests pin their analysis;
+ * - for the multi-person clip, every person found in every frame (before the walker is chosen) to
+ *   `tests/fixtures/candidates/<clip>.<variant>-<input side>.json` (see `tests/fixtures/pose-candidates.ts`);
+ *   the walker tracker's tests replay them, at both input sizes the diagnostics page offers.
+ * These are derived data made by our own pipeline.
  *
  * Usage (after `GAITLENS_BUILD_DIR=<dir> npx vite build`):
  *   GAITLENS_BUILD_DIR=<dir> npx tsx scripts/make-landmark-fixtures.ts [port=4199] [clip-filter] [numPoses=2] [outDir]
@@ -15,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import type { LandmarkSeries, ModelVariant } from '../src/lib/analysis/series';
 import { chromiumArgs } from '../playwright.config';
-import { fixture, FIXTURES, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
+import { fixture, FIXTURES, readCandidates, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
+import { compactCandidates } from '../tests/fixtures/pose-candidates';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = process.env.GAITLENS_BUILD_DIR ?? join(root, 'build');
@@ -24,11 +28,13 @@ const only = process.argv[3] ?? '';
 const numPoses = Number(process.argv[4] ?? 2) as 1 | 2 | 3;
 const outDir = process.argv[5] ?? join(root, 'tests/fixtures/landmarks');
 
-const JOBS: { clip: string; variant: ModelVariant }[] = [
+/** `series: false` = only the candidates files. */
+const JOBS: { clip: string; variant: ModelVariant; series?: false; candidatesAt?: (640 | 960)[] }[] = [
   { clip: 'synthetic-side-walk.webm', variant: 'lite' },
   { clip: 'synthetic-side-walk.webm', variant: 'full' },
   { clip: 'synthetic-side-walk.webm', variant: 'heavy' },
-  { clip: 'sports2d-demo.mp4', variant: 'full' }
+  { clip: 'sports2d-demo.mp4', variant: 'full', candidatesAt: [640, 960] },
+  { clip: 'sports2d-demo.mp4', variant: 'lite', series: false, candidatesAt: [640, 960] }
 ];
 
 const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
@@ -72,19 +78,44 @@ async function main() {
       executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
       args: chromiumArgs
     });
-    for (const { clip, variant } of JOBS.filter((j) => j.clip.includes(only))) {
+    for (const job of JOBS.filter((j) => j.clip.includes(only))) {
+      const { clip, variant } = job;
       const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
-      const t0 = Date.now();
-      const outcome = await runOnDevPage(page, fixture(clip), { variant, numPoses, timeoutMs: 600_000 });
-      if (outcome.error)
-        throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
-      const series = roundSeries(await readSeries(page));
-      const file = join(outDir, `${clip.replace(/\.[^.]+$/, '')}.${variant}.json`);
-      writeFileSync(file, JSON.stringify(series));
-      const posed = series.frames.filter((f) => f.pose).length;
-      console.log(
-        `${clip} ${variant}: ${posed}/${series.frames.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${file}`
-      );
+      if (job.series !== false) {
+        const t0 = Date.now();
+        const outcome = await runOnDevPage(page, fixture(clip), { variant, numPoses, timeoutMs: 600_000 });
+        if (outcome.error)
+          throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
+        const series = roundSeries(await readSeries(page));
+        const file = join(outDir, `${clip.replace(/\.[^.]+$/, '')}.${variant}.json`);
+        writeFileSync(file, JSON.stringify(series));
+        const posed = series.frames.filter((f) => f.pose).length;
+        console.log(
+          `${clip} ${variant}: ${posed}/${series.frames.length} frames with a pose, ${((Date.now() - t0) / 1000).toFixed(0)} s → ${file}`
+        );
+      }
+      for (const side of job.candidatesAt ?? []) {
+        const run = await runOnDevPage(page, fixture(clip), {
+          variant,
+          numPoses,
+          maxSide: side,
+          mode: 'candidates',
+          timeoutMs: 600_000
+        });
+        if (run.error) throw new Error(`${clip} ${variant} candidates: ${run.error.message}`);
+        const compact = compactCandidates(await readCandidates(page), {
+          clip,
+          model: variant,
+          inputSidePx: side
+        });
+        const dir = join(outDir, '../candidates');
+        mkdirSync(dir, { recursive: true });
+        const out = join(dir, `${clip.replace(/\.[^.]+$/, '')}.${variant}-${side}.json`);
+        writeFileSync(out, JSON.stringify(compact));
+        console.log(
+          `${clip} ${variant} at ${side} px: every person in ${compact.tMs.length} frames → ${out}`
+        );
+      }
       await page.close();
     }
     await browser.close();

@@ -9,6 +9,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, type Page } from '@playwright/test';
 import type { LandmarkSeries, ModelVariant } from '../../src/lib/analysis/series';
+import type { PoseCandidates } from '../../src/lib/workers/pose-types';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -34,7 +35,7 @@ export function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'pipe' });
 }
 
-export type RunMode = 'run' | 'decode' | 'pose-only';
+export type RunMode = 'run' | 'decode' | 'pose-only' | 'candidates';
 
 export interface RunOutcome {
   summary: Record<string, number | string> | null;
@@ -58,7 +59,7 @@ export async function runOnDevPage(
   await page.getByTestId('variant').selectOption(opts.variant ?? 'lite');
   await page.getByTestId('mode').selectOption(opts.mode ?? 'run');
   await page.getByTestId('num-poses').selectOption(String(opts.numPoses ?? 2));
-  await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 640));
+  await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 960));
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');
@@ -78,13 +79,21 @@ export async function runOnDevPage(
   return { summary: JSON.parse(json ?? 'null'), error: null };
 }
 
-/** The landmark series the page holds after a successful run (opens and closes its JSON view). */
-export async function readSeries(page: Page): Promise<LandmarkSeries> {
-  const toggle = page.getByText('Landmark series (JSON)');
+/** Reads one of the page's JSON views (opens and closes it). */
+async function readJsonView<T>(page: Page, title: string, testId: string): Promise<T> {
+  const toggle = page.getByText(title);
   await toggle.click();
   try {
-    return JSON.parse(await page.getByTestId('series-json').inputValue()) as LandmarkSeries;
+    return JSON.parse(await page.getByTestId(testId).inputValue()) as T;
   } finally {
     await toggle.click();
   }
 }
+
+/** The landmark series the page holds after a successful run. */
+export const readSeries = (page: Page): Promise<LandmarkSeries> =>
+  readJsonView(page, 'Landmark series (JSON)', 'series-json');
+
+/** Every person in every frame, after a run in the 'candidates' mode. */
+export const readCandidates = (page: Page): Promise<PoseCandidates> =>
+  readJsonView(page, 'Every person found (JSON)', 'candidates-json');

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { LandmarkSeries, Pose } from '../../src/lib/analysis/series';
 import { buildPoseTask } from '../../scripts/pose-task/build-pose-task';
+import { countOnWalker } from '../fixtures/sports2d-walker';
 import {
   FFMPEG_MISSING,
   FIXTURES,
@@ -157,37 +158,29 @@ test.describe('pose models on real frames', () => {
     expect(out.error?.message).toMatch(/NormalizationOptions/);
   });
 
-  test('the Sports2D clip follows the walker, not the acrobat on the roof', async ({ page }) => {
-    test.setTimeout(150_000);
-    const out = await runOnDevPage(page, fixture('sports2d-demo.mp4'), {
-      variant: 'lite',
-      timeoutMs: 140_000
+  for (const variant of ['lite', 'full'] as const) {
+    test(`${variant}: the Sports2D clip follows the walker, not the acrobat on the roof`, async ({
+      page
+    }) => {
+      test.setTimeout(150_000);
+      const out = await runOnDevPage(page, fixture('sports2d-demo.mp4'), {
+        variant,
+        timeoutMs: 140_000
+      });
+      expect(out.error).toBeNull();
+      const series = await readSeries(page);
+      expect(series.frames).toHaveLength(230);
+      const c = countOnWalker(
+        series.frames.map((f) => f.pose),
+        series.frames.map((f) => f.tMs),
+        series.widthPx,
+        series.heightPx
+      );
+      console.log(
+        `sports2d, ${variant}: ${c.posed}/230 frames with a pose, ${c.onWalker} on the walker; ${c.fullViewPosed}/${c.fullView} in full view`
+      );
+      expect(c.fullViewPosed / c.fullView).toBeGreaterThan(0.9);
+      expect(c.onWalker / c.posed).toBeGreaterThan(0.9);
     });
-    expect(out.error).toBeNull();
-    const series = await readSeries(page);
-    expect(series.frames).toHaveLength(230);
-    // The walker's mid-hip, read off frames at 2, 4 and 6.5 s: x/W ≈ 0.805 − 0.170·(t − 2 s), y/H ≈ 0.75;
-    // the acrobat stays on the roof (y/H < 0.5) until ~5.5 s, then lands far right of the walker.
-    let onWalker = 0;
-    let posed = 0;
-    let midWalk = 0;
-    let midWalkPosed = 0;
-    for (const f of series.frames) {
-      // Between 2 s and 6 s the walker is in full view (before, she is behind the tree; after, leaving).
-      const inFullView = f.tMs >= 2000 && f.tMs <= 6000;
-      if (inFullView) midWalk++;
-      if (!f.pose) continue;
-      posed++;
-      if (inFullView) midWalkPosed++;
-      const hx = (f.pose.image[23].x + f.pose.image[24].x) / 2 / series.widthPx;
-      const hy = (f.pose.image[23].y + f.pose.image[24].y) / 2 / series.heightPx;
-      const expectedX = 0.805 - 0.17 * (f.tMs / 1000 - 2);
-      if (Math.abs(hx - expectedX) < 0.1 && hy > 0.6) onWalker++;
-    }
-    console.log(
-      `sports2d: ${posed}/230 frames with a pose, ${onWalker} on the walker; ${midWalkPosed}/${midWalk} in full view`
-    );
-    expect(midWalkPosed / midWalk).toBeGreaterThan(0.9);
-    expect(onWalker / posed).toBeGreaterThan(0.9);
-  });
+  }
 });

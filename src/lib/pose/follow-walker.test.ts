@@ -1,31 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LM } from '../analysis/landmarks';
-import type { Pose } from '../analysis/series';
+import { FPS, jumper, person, times, walker } from '../../../tests/synthetic/stick-people';
 import { dedupePoses, followWalker, linkTracks, pickContinuous, walkingScore } from './follow-walker';
-
-/**
- * A stick person in pixels: mid-hip at (x, y), torso `torso` px tall, ankles `sep` px apart
- * (left minus right, signed), every landmark visible. Only the points the tracker reads matter.
- */
-function person(x: number, y: number, sep = 0, torso = 100, visibility = 0.9): Pose {
-  const image = Array.from({ length: 33 }, () => ({ x, y, z: 0, visibility, presence: 1 }));
-  const set = (i: number, px: number, py: number) => (image[i] = { ...image[i], x: px, y: py });
-  set(LM.left_hip, x, y);
-  set(LM.right_hip, x, y);
-  set(LM.left_shoulder, x, y - torso);
-  set(LM.right_shoulder, x, y - torso);
-  set(LM.left_ankle, x + sep / 2, y + 1.6 * torso);
-  set(LM.right_ankle, x - sep / 2, y + 1.6 * torso);
-  return { image, world: image.map((p) => ({ ...p, x: 0, y: 0, z: 0 })) };
-}
-
-const FPS = 30;
-const times = (n: number) => Array.from({ length: n }, (_, i) => (i * 1000) / FPS);
-/** A side-on walker: travels `speed` px/frame, legs alternating at ~1 step per 16 frames. */
-const walker = (i: number, x0 = 1500, speed = -6) =>
-  person(x0 + speed * i, 700, 80 * Math.sin((i * Math.PI) / 16));
-/** Jumping jacks facing the camera on a roof: no travel, ankles apart and together, never crossing. */
-const jumper = (i: number) => person(600, 250, 40 + 30 * Math.sin((i * Math.PI) / 10));
 
 describe('followWalker', () => {
   it('follows the walker in every frame although the model lists the other person first half the time', () => {

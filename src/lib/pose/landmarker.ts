@@ -26,6 +26,13 @@ export interface VideoPoseLandmarker {
   startSegment(firstFrameMs: number): void;
   /** Runs the model on one frame at `frameMs` of the current segment. */
   detect(image: PoseInput, frameMs: number): RawPoseResult;
+  /** How many people the model looks for per frame now. */
+  readonly numPoses: number;
+  /**
+   * Changes how many people the model looks for. MediaPipe rebuilds its graph (≈ 35 ms here) and
+   * starts tracking afresh; timestamps carry on. A no-op when `n` is already set.
+   */
+  setNumPoses(n: number): Promise<void>;
   close(): void;
 }
 
@@ -60,7 +67,20 @@ export async function createVideoPoseLandmarker(
     throw new PoseModelLoadError(`${variant} model: ${e instanceof Error ? e.message : String(e)}`);
   }
   const clock = new MonotonicClock();
+  let people = numPoses;
   return {
+    get numPoses() {
+      return people;
+    },
+    async setNumPoses(n) {
+      if (n === people) return;
+      try {
+        await lm.setOptions({ numPoses: n });
+      } catch (e) {
+        throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+      }
+      people = n;
+    },
     startSegment: (firstFrameMs) => clock.startSegment(firstFrameMs),
     detect(image, frameMs) {
       try {

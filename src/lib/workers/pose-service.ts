@@ -15,6 +15,7 @@ import { readAhead } from '../media/read-ahead';
 import { NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { followWalker, pickContinuous } from '../pose/follow-walker';
+import { onePersonSuffices, SCOUT_MS } from '../pose/one-person';
 import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } from '../pose/landmarker';
 import { toPoses } from '../pose/to-poses';
 import { progressOf } from './progress-of';
@@ -29,11 +30,11 @@ import type {
   PoseProgress
 } from './pose-types';
 
-/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 1 MB at 640 px). */
+/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 2 MB at 960 px). */
 const READ_AHEAD_FRAMES = 4;
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
-const DEFAULT_MAX_INPUT_SIDE_PX = 640;
+const DEFAULT_MAX_INPUT_SIDE_PX = 960;
 
 /** Progress is reported at most this often, ms (each report is a message to the page). */
 const PROGRESS_EVERY_MS = 250;
@@ -76,6 +77,8 @@ function createPoseService(scope: typeof globalThis) {
   let landmarker: VideoPoseLandmarker | null = null;
   let variant: ModelVariant = 'full';
   let maxInputSidePx = DEFAULT_MAX_INPUT_SIDE_PX;
+  let numPoses = 2;
+  let onePersonAfterOpening = true;
   const cancelled = new Set<number>();
   const lives = new Map<number, Live>();
 
@@ -108,6 +111,9 @@ function createPoseService(scope: typeof globalThis) {
   ): Promise<PosedFrames> => {
     const lm = need();
     const { jobId } = req;
+    // A previous file may have left the model looking for one person.
+    await lm.setNumPoses(numPoses);
+    let scouting = onePersonAfterOpening && numPoses > 1;
     const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
     const { info } = video;
     const tMs: number[] = [];
@@ -132,6 +138,10 @@ function createPoseService(scope: typeof globalThis) {
           const t = tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
           candidates.push(toPoses(lm.detect(frame.bitmap, t), frame.widthPx, frame.heightPx));
           tMs.push(t);
+          if (scouting && t - tMs[0] >= SCOUT_MS) {
+            scouting = false;
+            if (onePersonSuffices(candidates, tMs)) await lm.setNumPoses(1);
+          }
         } finally {
           frame.bitmap.close();
         }
@@ -163,8 +173,10 @@ function createPoseService(scope: typeof globalThis) {
       guard ??= installFetchGuard(scope);
       variant = v;
       maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
+      numPoses = options.numPoses ?? 2;
+      onePersonAfterOpening = options.onePersonAfterOpening ?? true;
       const t0 = performance.now();
-      landmarker = await createVideoPoseLandmarker(v, options.numPoses ?? 2);
+      landmarker = await createVideoPoseLandmarker(v, numPoses);
       return { createMs: performance.now() - t0 };
     },
 
@@ -223,6 +235,7 @@ function createPoseService(scope: typeof globalThis) {
       onFrame: (f: PoseFrame, info: LiveFrameInfo) => void
     ): Promise<void> {
       const lm = need();
+      await lm.setNumPoses(numPoses);
       const live: Live = { previous: null, times: [] };
       const reader = readable.getReader();
       let t0: number | null = null;
@@ -256,7 +269,8 @@ function createPoseService(scope: typeof globalThis) {
     },
 
     /** Fallback live path: starts a session fed by {@link detectLiveBitmap}. */
-    beginLive(liveId: number): void {
+    async beginLive(liveId: number): Promise<void> {
+      await need().setNumPoses(numPoses);
       lives.set(liveId, { previous: null, times: [] });
       need().startSegment(0);
     },
@@ -288,6 +302,7 @@ function createPoseService(scope: typeof globalThis) {
       framePort: MessagePort
     ): Promise<PoseOnlyMeasurement> {
       const lm = need();
+      await lm.setNumPoses(numPoses);
       const video = await openRemoteVideo(framePort, file, maxInputSidePx);
       const held: BitmapFrame[] = [];
       try {

@@ -35,13 +35,21 @@ export interface PoseEngineOptions {
   /**
    * Frames whose longer side exceeds this are scaled down (aspect kept) before the model sees
    * them; landmarks are still reported in pixels of the full displayed frame. The model's inputs
-   * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains:
-   * measured (lite, 2 people per frame) 35 ms per frame at 640×360 against 43 ms at 960×540, with
-   * the same landmark error against the rendered walker's truth (see docs/METHOD.md).
+   * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains. 640 px
+   * would be faster still (lite 35–39 against 43 ms per frame) with the same median landmark
+   * error, but its worst frames are worse and the rendered walker's left step read 0.88 instead
+   * of 0.82 leg lengths (truth 0.768) with full: a false asymmetry (see docs/METHOD.md).
    * `0` = never scale.
-   * @default 640
+   * @default 960
    */
   maxInputSidePx?: number;
+  /**
+   * Files only: when the first 2 s show exactly one person, who walks, look for one person from
+   * then on (see `pose/one-person.ts`): lite ≈ 35 instead of 42 ms per frame. `false` keeps
+   * `numPoses` for the whole file (diagnostics, benchmarks).
+   * @default true
+   */
+  onePersonAfterOpening?: boolean;
 }
 
 /** Every person the model found in every frame of a file, in pixels, before the walker is chosen. */

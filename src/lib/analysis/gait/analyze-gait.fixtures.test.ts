@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { LandmarkSeries } from '../series';
 import { analyzeGait } from './analyze-gait';
+import { countOnWalker } from '../../../../tests/fixtures/sports2d-walker';
 import type { GaitAnalysis, MetricId } from './types';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -67,8 +68,12 @@ describe.skipIf(!HAS_TRUTH)(
 
     // Before footprints were read from the raw frames, an uncaught label swap just after the full model's near
     // (right) strike, smeared by the low-pass, gave left 0.86 / right 0.78 and an SI of 11.8 % (lite 6.5 %).
+    // The bound is 6 %: with three steps a side and ±0.03 leg lengths of model noise per step, the SI's own
+    // standard error is ≈ 3 points; re-recording the same clip with the pose engine's settings of the day
+    // moved full's SI between 2.8 and 5.2 % (docs/METHOD.md). The report calls a side difference only
+    // beyond two standard errors (judge-asymmetry.ts).
     it.each(['lite', 'full', 'heavy'] as const)(
-      '%s model: each side within 0.07 leg lengths of the true 0.768, step-length SI < 5 %%',
+      '%s model: each side within 0.07 leg lengths of the true 0.768, step-length SI < 6 %%',
       (variant) => {
         const a = analyzeGait(load(`synthetic-side-walk.${variant}.json`));
         const m = a.metrics.stepLength;
@@ -76,28 +81,46 @@ describe.skipIf(!HAS_TRUTH)(
         if (m.status !== 'measured') return;
         expect(Math.abs((m.left ?? NaN) - truth.stepLengthL_over_leg)).toBeLessThanOrEqual(0.07);
         expect(Math.abs((m.right ?? NaN) - truth.stepLengthR_over_leg)).toBeLessThanOrEqual(0.07);
-        expect(value(a, 'stepLengthSymmetry')).toBeLessThan(5);
+        expect(value(a, 'stepLengthSymmetry')).toBeLessThan(6);
       }
     );
   }
 );
 
-describe('Sports2D demo clip (real footage, full model): honest about what it cannot measure', () => {
-  // The pose engine's walker selection currently follows the person on the roof and then the runner, not the
-  // woman walking right → left (see the report of the gait helper); these checks hold either way.
-  const a = analyzeGait(load('sports2d-demo.full.json'));
+describe('Sports2D demo clip (real footage, full model): the walker, measured with the confidence it deserves', () => {
+  // She walks right → left past a tree in 7.7 s; the pose engine follows her, not the acrobat (see
+  // follow-walker.fixtures.test.ts). Lite and full at 640 and 960 px input all gave cadence
+  // 96–98.5 steps/min and step length 0.95–0.98 leg lengths on her (docs/METHOD.md).
+  const series = load('sports2d-demo.full.json');
+  const a = analyzeGait(series);
 
-  it('invents no timing or step numbers from a handful of broken-up steps', () => {
-    expect(a.quality.stepsUsed).toBeLessThan(6);
-    for (const id of ['cadence', 'stepLength', 'stepLengthSymmetry', 'strideTimeVariability'] as const) {
-      expect(a.metrics[id].status, id).toBe('not-measurable');
-    }
+  it('every posed frame is the walker', () => {
+    const c = countOnWalker(
+      series.frames.map((f) => f.pose),
+      series.frames.map((f) => f.tMs),
+      series.widthPx,
+      series.heightPx
+    );
+    expect(c.onWalker).toBe(c.posed);
+    expect(c.fullViewPosed / c.fullView).toBeGreaterThan(0.9);
   });
 
-  it('says why: few steps, a person missing from many frames, long gaps; never high confidence', () => {
-    expect(a.quality.issues.map((i) => i.code)).toEqual(
-      expect.arrayContaining(['too-few-steps', 'low-detection', 'long-gaps'])
-    );
+  it('sees a side view of someone walking right to left', () => {
+    expect(a.view.view).toBe('side');
+    expect(a.view.direction).toBe(-1);
+    expect(a.view.treadmill).toBe(false);
+  });
+
+  it('measures her steps: an ordinary walking cadence and step length', () => {
+    expect(a.quality.stepsUsed).toBeGreaterThanOrEqual(6);
+    expect(value(a, 'cadence')).toBeGreaterThan(90);
+    expect(value(a, 'cadence')).toBeLessThan(105);
+    expect(value(a, 'stepLength')).toBeGreaterThan(0.85);
+    expect(value(a, 'stepLength')).toBeLessThan(1.1);
+  });
+
+  it('says she is missing from many frames and never claims high confidence', () => {
+    expect(a.quality.issues.map((i) => i.code)).toContain('low-detection');
     expect(a.quality.confidence).not.toBe('high');
   });
 });
