@@ -45,8 +45,8 @@ export interface PoseEngineOptions {
   maxInputSidePx?: number;
   /**
    * Files only: when the first 2 s show exactly one person, who walks, look for one person from
-   * then on (see `pose/one-person.ts`): lite ≈ 35 instead of 42 ms per frame. `false` keeps
-   * `numPoses` for the whole file (diagnostics, benchmarks).
+   * then on (see `pose/one-person.ts`): ≈ 20 % faster. `false` keeps `numPoses` for the whole
+   * file (diagnostics, benchmarks).
    * @default true
    */
   onePersonAfterOpening?: boolean;
