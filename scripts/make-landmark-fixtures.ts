@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import type { LandmarkSeries, ModelVariant } from '../src/lib/analysis/series';
+import type { ImageLandmark, LandmarkSeries, ModelVariant, WorldLandmark } from '../src/lib/analysis/series';
 import { chromiumArgs } from '../playwright.config';
 import { fixture, FIXTURES, readCandidates, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
 import { compactCandidates } from '../tests/fixtures/pose-candidates';
@@ -39,6 +39,16 @@ const JOBS: { clip: string; variant: ModelVariant; series?: false; candidatesAt?
 
 const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
 
+/** One landmark with x, y, z to `xyzDigits` decimals and visibility/presence to 3. */
+const roundLandmark = <L extends ImageLandmark | WorldLandmark>(l: L, xyzDigits: number): L => ({
+  ...l,
+  x: round(l.x, xyzDigits),
+  y: round(l.y, xyzDigits),
+  z: round(l.z, xyzDigits),
+  visibility: round(l.visibility, 3),
+  presence: round(l.presence, 3)
+});
+
 /** The series with coordinates rounded: image px to 0.1, visibility/presence and world metres to 0.001. */
 export function roundSeries(s: LandmarkSeries): LandmarkSeries {
   return {
@@ -46,20 +56,8 @@ export function roundSeries(s: LandmarkSeries): LandmarkSeries {
     frames: s.frames.map((f) => ({
       tMs: round(f.tMs, 3),
       pose: f.pose && {
-        image: f.pose.image.map((l) => ({
-          x: round(l.x, 1),
-          y: round(l.y, 1),
-          z: round(l.z, 1),
-          visibility: round(l.visibility, 3),
-          presence: round(l.presence, 3)
-        })),
-        world: f.pose.world.map((l) => ({
-          x: round(l.x, 3),
-          y: round(l.y, 3),
-          z: round(l.z, 3),
-          visibility: round(l.visibility, 3),
-          presence: round(l.presence, 3)
-        }))
+        image: f.pose.image.map((l) => roundLandmark(l, 1)),
+        world: f.pose.world.map((l) => roundLandmark(l, 3))
       }
     }))
   };

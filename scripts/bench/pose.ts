@@ -18,6 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { median } from '../../src/lib/analysis/signal/median';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build');
@@ -175,8 +176,6 @@ export async function benchPose(parts: readonly PosePart[] = ['throughput', 'mem
 /** Runs of each measurement; the figures printed are medians (this machine's speed drifts by ±15 %). */
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 /** Runs `measure` {@link REPS} times (interleaved with the other measurements) and keeps each summary. */
 async function interleaved(measures: (() => Promise<Summary>)[]): Promise<Summary[][]> {
   const out: Summary[][] = measures.map(() => []);
@@ -198,7 +197,7 @@ async function benchThroughput(page: Page, clip10: string): Promise<void> {
       () => runPage(page, clip10, variant, 'run', { onePerson: false }),
       () => runPage(page, clip10, variant, 'run')
     ]);
-    const med = (runs: Summary[], key: string) => medianOf(runs.map((x) => Number(x[key])));
+    const med = (runs: Summary[], key: string) => median(runs.map((x) => Number(x[key])));
     // Throughput is total time over frames, so the ratio uses the mean, not the median.
     const poseMs = med(pose, 'meanMsPerFrame');
     const e2eMs = med(e2e, 'msPerFrame');
@@ -216,10 +215,10 @@ async function benchThroughput(page: Page, clip10: string): Promise<void> {
     () => runPage(page, clip10, 'lite', 'run', { numPoses: 1 })
   ]);
   console.log(
-    `  heavy pose-only ${f1(medianOf(heavy.map((x) => Number(x.medianMsPerFrame))))} ms/frame (median, n=${heavy[0].frames})`
+    `  heavy pose-only ${f1(median(heavy.map((x) => Number(x.medianMsPerFrame))))} ms/frame (median, n=${heavy[0].frames})`
   );
   console.log(
-    `  lite, 1 person per frame throughout: end-to-end ${f1(medianOf(lite1.map((x) => Number(x.msPerFrame))))} ms/frame, 10-s clip ${f1(medianOf(lite1.map((x) => Number(x.wallMs))) / 1000)} s`
+    `  lite, 1 person per frame throughout: end-to-end ${f1(median(lite1.map((x) => Number(x.msPerFrame))))} ms/frame, 10-s clip ${f1(median(lite1.map((x) => Number(x.wallMs))) / 1000)} s`
   );
 }
 

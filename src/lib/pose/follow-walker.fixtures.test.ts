@@ -5,18 +5,14 @@
  * (`tests/fixtures/candidates/`, made by `scripts/make-landmark-fixtures.ts`).
  */
 import { describe, expect, it } from 'vitest';
-import { loadCandidates } from '../../../tests/fixtures/pose-candidates';
+import { loadSports2dCandidates, SPORTS2D_RUNS } from '../../../tests/fixtures/pose-candidates';
 import { countOnWalker, isOnSports2dWalker } from '../../../tests/fixtures/sports2d-walker';
 import { followWalker } from './follow-walker';
 
-const RUNS = ['lite-640', 'lite-960', 'full-640', 'full-960'];
-
 describe('followWalker on the Sports2D clip (recorded candidates)', () => {
-  for (const run of RUNS) {
+  for (const run of SPORTS2D_RUNS) {
     it(`${run}: every chosen frame is the walker, and she is chosen while in full view`, () => {
-      const { file, candidates } = loadCandidates(
-        new URL(`../../../tests/fixtures/candidates/sports2d-demo.${run}.json`, import.meta.url)
-      );
+      const { file, candidates } = loadSports2dCandidates(run);
       // The recording really holds someone else too (else the test would prove nothing).
       const others = candidates
         .flatMap((poses, i) => poses.map((p) => ({ p, i })))

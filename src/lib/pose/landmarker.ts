@@ -26,8 +26,6 @@ export interface VideoPoseLandmarker {
   startSegment(firstFrameMs: number): void;
   /** Runs the model on one frame at `frameMs` of the current segment. */
   detect(image: PoseInput, frameMs: number): RawPoseResult;
-  /** How many people the model looks for per frame now. */
-  readonly numPoses: number;
   /**
    * Changes how many people the model looks for. MediaPipe rebuilds its graph (≈ 35 ms here) and
    * starts tracking afresh; timestamps carry on. A no-op when `n` is already set.
@@ -69,9 +67,6 @@ export async function createVideoPoseLandmarker(
   const clock = new MonotonicClock();
   let people = numPoses;
   return {
-    get numPoses() {
-      return people;
-    },
     async setNumPoses(n) {
       if (n === people) return;
       try {

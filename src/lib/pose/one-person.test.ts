@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { jumper, person, times, walker } from '../../../tests/synthetic/stick-people';
-import { loadCandidates } from '../../../tests/fixtures/pose-candidates';
+import { loadSports2dCandidates, SPORTS2D_RUNS } from '../../../tests/fixtures/pose-candidates';
 import { onePersonSuffices, SCOUT_MS } from './one-person';
 
 /** The opening: every frame of the first SCOUT_MS, at 30 fps. */
@@ -80,10 +80,8 @@ describe('onePersonSuffices (may the model stop looking for a second person?)', 
 
 describe('onePersonSuffices on the Sports2D opening (recorded candidates)', () => {
   it('never drops the search for a second person while only the acrobat is in view', () => {
-    for (const run of ['lite-640', 'lite-960', 'full-640', 'full-960']) {
-      const { file, candidates } = loadCandidates(
-        new URL(`../../../tests/fixtures/candidates/sports2d-demo.${run}.json`, import.meta.url)
-      );
+    for (const run of SPORTS2D_RUNS) {
+      const { file, candidates } = loadSports2dCandidates(run);
       // Frames before the walker comes out from behind the tree, keeping only the first person
       // found (as if the acrobat were alone).
       const before = candidates.slice(0, 56).map((poses) => poses.slice(0, 1));

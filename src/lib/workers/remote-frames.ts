@@ -17,17 +17,23 @@ export interface RemoteVideo {
   close(): void;
 }
 
+/** The frame service at the other end of `port`, and how to let it go. */
+function connect(port: MessagePort) {
+  const service = wrap<FrameService>(port);
+  const close = () => {
+    service[releaseProxy]();
+    port.close();
+  };
+  return { service, close };
+}
+
 /** Opens `file` in the decode worker at the other end of `port`; rejects with its `VideoError`s. */
 export async function openRemoteVideo(
   port: MessagePort,
   file: Blob,
   maxSidePx: number
 ): Promise<RemoteVideo> {
-  const service = wrap<FrameService>(port);
-  const close = () => {
-    service[releaseProxy]();
-    port.close();
-  };
+  const { service, close } = connect(port);
   try {
     const info = await service.open(file, maxSidePx);
     const frames: AsyncIterator<BitmapFrame, undefined> = {
@@ -49,11 +55,10 @@ export async function openRemoteVideo(
 
 /** Times decoding alone in the decode worker at the other end of `port`. */
 export async function measureRemoteDecode(port: MessagePort, file: Blob): Promise<DecodeMeasurement> {
-  const service = wrap<FrameService>(port);
+  const { service, close } = connect(port);
   try {
     return await service.measureDecode(file);
   } finally {
-    service[releaseProxy]();
-    port.close();
+    close();
   }
 }
