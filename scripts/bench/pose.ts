@@ -6,6 +6,8 @@
  * - end-to-end ms/frame and fps (decode + convert + pose + walker tracking);
  * - the ratio end-to-end / pose-only throughput (target ≥ 0.9);
  * - the 10-s, 30-fps, 960×540 clip's end-to-end time with lite (target ≤ ~12 s);
+ * - the conversion of decoded frames to RGB, ours against the browser's, at 960×540 and for
+ *   1920×1080 frames halved to 960×540 (ms per frame, in the decode worker, nothing else running);
  * and heavy's pose-only ms/frame, and memory over a 60-s 1080p clip (Chromium's process RSS,
  * sampled every second, plus the page's JS heap), which must stay flat.
  *
@@ -16,7 +18,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { median } from '../../src/lib/analysis/signal/median';
 
@@ -63,7 +65,7 @@ async function runPage(
   page: Page,
   file: string,
   variant: string,
-  mode: 'run' | 'decode' | 'pose-only',
+  mode: 'run' | 'decode' | 'pose-only' | 'conversion',
   { numPoses = 2, onePerson = true }: { numPoses?: number; onePerson?: boolean } = {}
 ): Promise<Summary> {
   await page.getByTestId('variant').selectOption(variant);
@@ -162,7 +164,10 @@ export async function benchPose(parts: readonly PosePart[] = ['throughput', 'mem
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`pose bench: headless Chromium, CPU delegate, model input ≤ 960 px, load average ${load}`);
 
-    if (parts.includes('throughput')) await benchThroughput(page, clip10);
+    if (parts.includes('throughput')) {
+      await benchConversion(page, [clip10, makeClip(dir, 'walk-2s-1920x1080.mp4', 2, 1920, 1080)]);
+      await benchThroughput(page, clip10);
+    }
     if (parts.includes('memory'))
       await benchMemory(context, page, profile, makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080));
     await context.close();
@@ -181,6 +186,20 @@ async function interleaved(measures: (() => Promise<Summary>)[]): Promise<Summar
   const out: Summary[][] = measures.map(() => []);
   for (let r = 0; r < REPS; r++) for (const [k, m] of measures.entries()) out[k].push(await m());
   return out;
+}
+
+/** Our YUV → RGB conversion against the browser's 2D canvas, on the first 60 frames of each clip. */
+async function benchConversion(page: Page, clips: string[]): Promise<void> {
+  for (const clip of clips) {
+    const runs = (await interleaved([() => runPage(page, clip, 'lite', 'conversion')]))[0];
+    const med = (key: string) => median(runs.map((x) => Number(x[key])));
+    const r = runs[0];
+    console.log(
+      `  conversion to RGB, ${basename(clip)} → ${r.widthPx}×${r.heightPx}: ours ${f1(med('oursMsPerFrame'))} ms/frame,` +
+        ` browser's ${f1(med('browserMsPerFrame'))} ms/frame (${(med('browserMsPerFrame') / med('oursMsPerFrame')).toFixed(1)}×);` +
+        ` difference mean ${Number(r.meanAbsDiff).toFixed(2)}, p99 ${r.p99AbsDiff}, max ${r.maxAbsDiff} levels (n=${r.frames} frames)`
+    );
+  }
 }
 
 /**

@@ -35,7 +35,7 @@ export function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'pipe' });
 }
 
-export type RunMode = 'run' | 'decode' | 'pose-only' | 'candidates';
+export type RunMode = 'run' | 'decode' | 'pose-only' | 'candidates' | 'conversion';
 
 export interface RunOutcome {
   summary: Record<string, number | string> | null;

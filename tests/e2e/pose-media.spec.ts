@@ -73,6 +73,36 @@ test.describe('video files in the pose worker', () => {
       '1M',
       clip('webcam.webm')
     );
+    // Full HD, which the engine halves to 960×540 for the model.
+    ffmpeg(
+      ...src,
+      '-vf',
+      'scale=1920:1080',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuv420p',
+      '-preset',
+      'ultrafast',
+      clip('fullhd.mp4')
+    );
+    // Full-range BT.601 (as some Android phones tag their video).
+    ffmpeg(
+      ...src,
+      '-vf',
+      'scale=640:360:out_range=full:out_color_matrix=bt601',
+      '-c:v',
+      'libx264',
+      '-pix_fmt',
+      'yuvj420p',
+      '-colorspace',
+      'smpte170m',
+      '-color_range',
+      'pc',
+      '-preset',
+      'ultrafast',
+      clip('bt601-full.mp4')
+    );
   });
 
   const expectTimestamps = (s: LandmarkSeries) => {
@@ -130,6 +160,36 @@ test.describe('video files in the pose worker', () => {
     ]);
     expectTimestamps(webm);
     expect(upright(webm)).toBeGreaterThanOrEqual(FRAMES - 2);
+  });
+
+  test('our YUV → RGB conversion gives the pixels the browser would, at full size and halved', async ({
+    page
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto('/dev/pose');
+    for (const [name, size] of [
+      ['h264.mp4', [640, 360]],
+      ['webcam.webm', [640, 360]],
+      ['fullhd.mp4', [960, 540]],
+      ['bt601-full.mp4', [640, 360]]
+    ] as const) {
+      const { summary: m, error } = await runOnDevPage(page, clip(name), {
+        mode: 'conversion',
+        navigate: false
+      });
+      expect(error, `${name}: ${error?.message}`).toBeNull();
+      console.log(`conversion, ${name}: ${JSON.stringify(m)}`);
+      expect([m?.frames, m?.skipped, m?.widthPx, m?.heightPx], name).toEqual([FRAMES, 0, ...size]);
+      // Chroma is upsampled slightly differently (and a halved frame is averaged, not resampled).
+      expect(Number(m?.meanAbsDiff), name).toBeLessThan(0.5);
+      expect(Number(m?.p99AbsDiff), name).toBeLessThanOrEqual(2);
+    }
+    // A rotated file is drawn turned by the browser, so every frame is left to the browser.
+    const { summary: rotated } = await runOnDevPage(page, clip('rotated.mp4'), {
+      mode: 'conversion',
+      navigate: false
+    });
+    expect([rotated?.frames, rotated?.skipped]).toEqual([0, FRAMES]);
   });
 
   test('bad files give typed errors a person can act on', async ({ page }) => {

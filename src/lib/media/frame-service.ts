@@ -1,6 +1,6 @@
 /**
  * The decoding side of a file job, run in its own worker (`decode.worker.ts`) so that demuxing,
- * decoding and the frame → `ImageBitmap` conversion run on the second core while the pose worker
+ * decoding and the conversion to the model's input run on the second core while the pose worker
  * runs the model. Measured here (lite, 960×540, 2 people per frame): with decoding in the pose
  * worker, the pose loop waited ≈ 18 ms per frame for its next bitmap even with frames requested
  * ahead, because the conversion's steps only advanced while the model was idle; handing the model
@@ -11,7 +11,15 @@
  * requests in flight, and the service decodes only as far ahead as it is asked.
  */
 import { transfer } from 'comlink';
-import { bitmapFrames, type BitmapFrame } from './bitmap-frames';
+import {
+  canvasConverter,
+  createYuvConverter,
+  modelFrames,
+  modelInputSize,
+  transferablesOf,
+  type ModelFrame
+} from './model-frames';
+import { yuvPlan } from './yuv-to-rgba';
 import { openVideo, type OpenedVideo, type VideoInfo } from './decode-video';
 
 /** Timing of decoding alone (no conversion, no model), for the benchmark. */
@@ -22,28 +30,64 @@ export interface DecodeMeasurement {
   heightPx: number;
 }
 
+/** Our YUV → RGBA conversion against the browser's, on the same frames (see `model-frames.ts`). */
+export interface ConversionMeasurement {
+  /** Frames converted both ways. */
+  frames: number;
+  /** Frames our conversion leaves to the browser (format, matrix or size it does not handle). */
+  skipped: number;
+  /** Size given to the model, px. */
+  widthPx: number;
+  heightPx: number;
+  /** Mean time per frame, ms: ours (planes copied out + one pass) and the browser's (2D canvas). */
+  oursMsPerFrame: number;
+  browserMsPerFrame: number;
+  /** Absolute difference between the two, in 8-bit levels, over the R, G and B of every pixel. */
+  meanAbsDiff: number;
+  p99AbsDiff: number;
+  maxAbsDiff: number;
+}
+
+/** Mean, 99th percentile and maximum of a histogram of absolute differences (bin = level). */
+function differenceStats(hist: Float64Array) {
+  let n = 0;
+  let sum = 0;
+  let max = 0;
+  hist.forEach((count, level) => {
+    n += count;
+    sum += count * level;
+    if (count > 0) max = level;
+  });
+  let p99 = 0;
+  for (let seen = 0; p99 < hist.length; p99++) {
+    seen += hist[p99];
+    if (seen >= 0.99 * n) break;
+  }
+  return { meanAbsDiff: n ? sum / n : 0, p99AbsDiff: p99, maxAbsDiff: max };
+}
+
 export function createFrameService() {
   let video: OpenedVideo | null = null;
-  let frames: AsyncGenerator<BitmapFrame, void, void> | null = null;
+  let frames: AsyncGenerator<ModelFrame, void, void> | null = null;
 
   return {
     /**
-     * Opens `file` and prepares its frames as bitmaps whose longer side is at most `maxSidePx`
+     * Opens `file` and prepares its frames for the model, with a longer side is at most `maxSidePx`
      * (`0` = full size). Rejects with the typed `VideoError`s of {@link openVideo}.
      */
     async open(file: Blob, maxSidePx: number): Promise<VideoInfo> {
       if (video) throw new Error('frame service already has a file open');
       video = await openVideo(file);
-      frames = bitmapFrames(video.frames(), maxSidePx);
+      frames = modelFrames(video.frames(), maxSidePx);
       return video.info;
     },
 
-    /** The next frame (its bitmap transferred, so the caller must close it), or null at the end. */
-    async next(): Promise<BitmapFrame | null> {
+    /** The next frame (its pixels transferred; the caller releases them), or null at the end. */
+    async next(): Promise<ModelFrame | null> {
       if (!frames) throw new Error('frame service: call open() first');
       const r = await frames.next();
       if (r.done) return null;
-      return transfer(r.value, [r.value.bitmap]);
+      return transfer(r.value, transferablesOf(r.value));
     },
 
     /** Stops decoding and releases the file. Idempotent. */
@@ -52,6 +96,63 @@ export function createFrameService() {
       frames = null;
       video?.close();
       video = null;
+    },
+
+    /**
+     * Converts the first `maxFrames` frames of `file` both ways, at the size the model gets with
+     * `maxSidePx`, and compares the pixels: a check that our conversion matches the browser's,
+     * and the speed of each.
+     */
+    async measureConversion(
+      file: Blob,
+      maxSidePx: number,
+      maxFrames: number
+    ): Promise<ConversionMeasurement> {
+      const v = await openVideo(file);
+      const { w, h } = modelInputSize(v.info.widthPx, v.info.heightPx, maxSidePx);
+      const toRgba = createYuvConverter();
+      const toBitmap = canvasConverter();
+      const readback = new OffscreenCanvas(w, h).getContext('2d', { willReadFrequently: true });
+      if (!readback) throw new Error('no 2D canvas in this worker');
+      const hist = new Float64Array(256);
+      let [frames, skipped, oursMs, browserMs] = [0, 0, 0, 0];
+      try {
+        for await (const frame of v.frames()) {
+          try {
+            if (frames + skipped >= maxFrames) break;
+            const image = frame.image;
+            const plan = image instanceof VideoFrame ? yuvPlan(image, w, h) : null;
+            if (!plan || !(image instanceof VideoFrame)) {
+              skipped++;
+              continue;
+            }
+            let t = performance.now();
+            const ours = (await toRgba(image, plan, w, h)).rgba;
+            oursMs += performance.now() - t;
+            t = performance.now();
+            const bitmap = toBitmap(image, w, h);
+            browserMs += performance.now() - t;
+            readback.drawImage(bitmap, 0, 0);
+            bitmap.close();
+            const theirs = readback.getImageData(0, 0, w, h).data;
+            for (let i = 0; i < ours.length; i++) if ((i & 3) !== 3) hist[Math.abs(ours[i] - theirs[i])]++;
+            frames++;
+          } finally {
+            frame.close();
+          }
+        }
+      } finally {
+        v.close();
+      }
+      return {
+        frames,
+        skipped,
+        widthPx: w,
+        heightPx: h,
+        oursMsPerFrame: frames ? oursMs / frames : 0,
+        browserMsPerFrame: frames ? browserMs / frames : 0,
+        ...differenceStats(hist)
+      };
     },
 
     /** Decodes every frame of `file` and closes it at once: the decoder's own speed. */

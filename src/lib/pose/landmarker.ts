@@ -14,7 +14,7 @@ import { MonotonicClock } from './monotonic-clock';
 import type { RawPoseResult } from './to-poses';
 
 /** What a frame can be: everything the worker hands to the model. */
-export type PoseInput = VideoFrame | ImageBitmap | OffscreenCanvas;
+export type PoseInput = VideoFrame | ImageBitmap | ImageData | OffscreenCanvas;
 
 /** Base path of the wasm files, served from the app's origin. */
 export const WASM_BASE = '/wasm';

@@ -2,7 +2,7 @@
  * The pose worker's service object: plain code that the thin `pose.worker.ts` exposes through
  * comlink. One service = one landmarker (one model variant) for the worker's whole life.
  *
- * A file job reads its frames from a decode worker (mediabunny + WebCodecs + bitmap conversion,
+ * A file job reads its frames from a decode worker (mediabunny + WebCodecs + conversion to RGB,
  * on the other core) through the `MessagePort` in the request, keeping a few requested ahead so
  * that decoding overlaps inference, and runs the model on each as it arrives. Each frame's
  * candidates are kept; at the end `followWalker` picks the walker among them, and the
@@ -10,7 +10,7 @@
  * yields to the event loop once per frame so that the message is seen, then throws AbortError.
  */
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
-import type { BitmapFrame } from '../media/bitmap-frames';
+import { modelInputOf, releaseModelFrame, type ModelFrame } from '../media/model-frames';
 import { readAhead } from '../media/read-ahead';
 import { NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
@@ -19,9 +19,8 @@ import { onePersonSuffices, SCOUT_MS } from '../pose/one-person';
 import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } from '../pose/landmarker';
 import { toPoses } from '../pose/to-poses';
 import { progressOf } from './progress-of';
-import { measureRemoteDecode, openRemoteVideo } from './remote-frames';
+import { openRemoteVideo } from './remote-frames';
 import type { VideoInfo } from '../media/decode-video';
-import type { DecodeMeasurement } from '../media/frame-service';
 import type {
   LiveFrameInfo,
   PoseCandidates,
@@ -30,7 +29,7 @@ import type {
   PoseProgress
 } from './pose-types';
 
-/** Frames requested from the decode worker ahead of the model (each a bitmap of ≤ 2 MB at 960 px). */
+/** Frames requested from the decode worker ahead of the model (each ≤ 2 MB of pixels at 960 px). */
 const READ_AHEAD_FRAMES = 4;
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
@@ -56,11 +55,11 @@ const abortError = () => new DOMException('The pose run was cancelled.', 'AbortE
 export interface ProcessFileRequest {
   jobId: number;
   fileName?: string;
+  /** See `ProcessFileOptions.onePersonAfterOpening`. */
+  onePersonAfterOpening: boolean;
   /** Connection to this job's decode worker (transferred). */
   framePort: MessagePort;
 }
-
-const closeFrame = (f: BitmapFrame) => f.bitmap.close();
 
 /** What one pass over a file gives before the walker is chosen. */
 interface PosedFrames extends PoseCandidates {
@@ -78,7 +77,6 @@ function createPoseService(scope: typeof globalThis) {
   let variant: ModelVariant = 'full';
   let maxInputSidePx = DEFAULT_MAX_INPUT_SIDE_PX;
   let numPoses = 2;
-  let onePersonAfterOpening = true;
   const cancelled = new Set<number>();
   const lives = new Map<number, Live>();
 
@@ -113,7 +111,7 @@ function createPoseService(scope: typeof globalThis) {
     const { jobId } = req;
     // A previous file may have left the model looking for one person.
     await lm.setNumPoses(numPoses);
-    let scouting = onePersonAfterOpening && numPoses > 1;
+    let scouting = req.onePersonAfterOpening && numPoses > 1;
     const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
     const { info } = video;
     const tMs: number[] = [];
@@ -124,7 +122,7 @@ function createPoseService(scope: typeof globalThis) {
     let heightPx = info.heightPx;
     try {
       let first = true;
-      const frames = readAhead(video.frames, READ_AHEAD_FRAMES, closeFrame);
+      const frames = readAhead(video.frames, READ_AHEAD_FRAMES, releaseModelFrame);
       for await (const frame of frames) {
         try {
           if (cancelled.has(jobId)) throw abortError();
@@ -136,14 +134,14 @@ function createPoseService(scope: typeof globalThis) {
           }
           // Strictly increasing times in the series, even if the container repeats one.
           const t = tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
-          candidates.push(toPoses(lm.detect(frame.bitmap, t), frame.widthPx, frame.heightPx));
+          candidates.push(toPoses(lm.detect(modelInputOf(frame), t), frame.widthPx, frame.heightPx));
           tMs.push(t);
           if (scouting && t - tMs[0] >= SCOUT_MS) {
             scouting = false;
             if (onePersonSuffices(candidates, tMs)) await lm.setNumPoses(1);
           }
         } finally {
-          frame.bitmap.close();
+          releaseModelFrame(frame);
         }
         const now = performance.now();
         if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
@@ -174,7 +172,6 @@ function createPoseService(scope: typeof globalThis) {
       variant = v;
       maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
       numPoses = options.numPoses ?? 2;
-      onePersonAfterOpening = options.onePersonAfterOpening ?? true;
       const t0 = performance.now();
       landmarker = await createVideoPoseLandmarker(v, numPoses);
       return { createMs: performance.now() - t0 };
@@ -290,12 +287,7 @@ function createPoseService(scope: typeof globalThis) {
       }
     },
 
-    /** Benchmark: decode every frame in the decode worker at `framePort`, no conversion, no pose. */
-    measureDecode(file: Blob, framePort: MessagePort): Promise<DecodeMeasurement> {
-      return measureRemoteDecode(framePort, file);
-    },
-
-    /** Benchmark: read up to `maxFrames` frames as bitmaps first, then time the model alone. */
+    /** Benchmark: read up to `maxFrames` frames (converted for the model) first, then time the model alone. */
     async measurePoseOnly(
       file: Blob,
       maxFrames: number,
@@ -304,7 +296,7 @@ function createPoseService(scope: typeof globalThis) {
       const lm = need();
       await lm.setNumPoses(numPoses);
       const video = await openRemoteVideo(framePort, file, maxInputSidePx);
-      const held: BitmapFrame[] = [];
+      const held: ModelFrame[] = [];
       try {
         for (let r = await video.frames.next(); !r.done; r = await video.frames.next()) {
           held.push(r.value);
@@ -316,19 +308,20 @@ function createPoseService(scope: typeof globalThis) {
       }
       const perFrameMs: number[] = [];
       let framesWithPose = 0;
-      const inputWidthPx = held[0]?.bitmap.width ?? 0;
-      const inputHeightPx = held[0]?.bitmap.height ?? 0;
+      const inputs = held.map(modelInputOf);
+      const inputWidthPx = inputs[0]?.width ?? 0;
+      const inputHeightPx = inputs[0]?.height ?? 0;
       try {
         lm.startSegment(held[0]?.tMs ?? 0);
-        held.forEach(({ tMs, bitmap }, i) => {
+        held.forEach(({ tMs }, i) => {
           const t = performance.now();
-          const r = lm.detect(bitmap, tMs);
+          const r = lm.detect(inputs[i], tMs);
           const dt = performance.now() - t;
           if (i > 0) perFrameMs.push(dt);
           if (r.landmarks.length) framesWithPose++;
         });
       } finally {
-        for (const h of held) h.bitmap.close();
+        held.forEach(releaseModelFrame);
       }
       return {
         frames: held.length,

@@ -43,13 +43,6 @@ export interface PoseEngineOptions {
    * @default 960
    */
   maxInputSidePx?: number;
-  /**
-   * Files only: when the first 2 s show exactly one person, who walks, look for one person from
-   * then on (see `pose/one-person.ts`): ≈ 20 % faster. `false` keeps `numPoses` for the whole
-   * file (diagnostics, benchmarks).
-   * @default true
-   */
-  onePersonAfterOpening?: boolean;
 }
 
 /** Every person the model found in every frame of a file, in pixels, before the walker is chosen. */

@@ -4,15 +4,15 @@
  * `next()` sends a request at once, so `readAhead` keeps several in flight and the decode worker
  * prepares the next frames while the model runs.
  */
-import { releaseProxy, wrap } from 'comlink';
-import type { BitmapFrame } from '../media/bitmap-frames';
+import { releaseProxy, wrap, type Remote } from 'comlink';
+import type { ModelFrame } from '../media/model-frames';
 import type { VideoInfo } from '../media/decode-video';
-import type { DecodeMeasurement, FrameService } from '../media/frame-service';
+import type { FrameService } from '../media/frame-service';
 
 export interface RemoteVideo {
   info: VideoInfo;
-  /** Frames in presentation order; the consumer closes each bitmap. `return()` stops the decoder. */
-  frames: AsyncIterator<BitmapFrame, undefined>;
+  /** Frames in presentation order; the consumer releases each one (`releaseModelFrame`). `return()` stops the decoder. */
+  frames: AsyncIterator<ModelFrame, undefined>;
   /** Drops the connection to the decode worker. */
   close(): void;
 }
@@ -36,7 +36,7 @@ export async function openRemoteVideo(
   const { service, close } = connect(port);
   try {
     const info = await service.open(file, maxSidePx);
-    const frames: AsyncIterator<BitmapFrame, undefined> = {
+    const frames: AsyncIterator<ModelFrame, undefined> = {
       async next() {
         const frame = await service.next();
         return frame ? { value: frame, done: false } : { value: undefined, done: true };
@@ -53,11 +53,17 @@ export async function openRemoteVideo(
   }
 }
 
-/** Times decoding alone in the decode worker at the other end of `port`. */
-export async function measureRemoteDecode(port: MessagePort, file: Blob): Promise<DecodeMeasurement> {
+/**
+ * Makes one call (a benchmark or a check) on the frame service at the other end of `port`, then
+ * lets the connection go.
+ */
+export async function callFrameService<T>(
+  port: MessagePort,
+  call: (service: Remote<FrameService>) => Promise<T>
+): Promise<T> {
   const { service, close } = connect(port);
   try {
-    return await service.measureDecode(file);
+    return await call(service);
   } finally {
     close();
   }
