@@ -13,6 +13,7 @@
 import { transfer } from 'comlink';
 import {
   canvasConverter,
+  createRgbaPool,
   createYuvConverter,
   modelFrames,
   modelInputSize,
@@ -69,6 +70,7 @@ function differenceStats(hist: Float64Array) {
 export function createFrameService() {
   let video: OpenedVideo | null = null;
   let frames: AsyncGenerator<ModelFrame, void, void> | null = null;
+  const pool = createRgbaPool();
 
   return {
     /**
@@ -78,13 +80,17 @@ export function createFrameService() {
     async open(file: Blob, maxSidePx: number): Promise<VideoInfo> {
       if (video) throw new Error('frame service already has a file open');
       video = await openVideo(file);
-      frames = modelFrames(video.frames(), maxSidePx);
+      frames = modelFrames(video.frames(), maxSidePx, pool);
       return video.info;
     },
 
-    /** The next frame (its pixels transferred; the caller releases them), or null at the end. */
-    async next(): Promise<ModelFrame | null> {
+    /**
+     * The next frame (its pixels transferred; the caller releases them), or null at the end.
+     * `spare`: RGBA buffers of earlier frames that the caller is done with, for reuse.
+     */
+    async next(spare: ArrayBuffer[] = []): Promise<ModelFrame | null> {
       if (!frames) throw new Error('frame service: call open() first');
+      pool.give(spare);
       const r = await frames.next();
       if (r.done) return null;
       return transfer(r.value, transferablesOf(r.value));

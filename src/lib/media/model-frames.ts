@@ -51,6 +51,25 @@ export const releaseModelFrame = (frame: ModelFrame): void => {
   if (frame.pixels instanceof ImageBitmap) frame.pixels.close();
 };
 
+/**
+ * RGBA buffers the consumer has finished with and sent back, reused for later frames: no new 2 MB
+ * buffer per frame, so memory does not saw up and down with the garbage collector.
+ */
+export function createRgbaPool(limit = 8) {
+  const spare: ArrayBuffer[] = [];
+  return {
+    give(buffers: ArrayBuffer[]): void {
+      for (const b of buffers) if (spare.length < limit) spare.push(b);
+    },
+    take(bytes: number): Uint8ClampedArray {
+      const i = spare.findIndex((b) => b.byteLength === bytes);
+      return i >= 0 ? new Uint8ClampedArray(spare.splice(i, 1)[0]) : new Uint8ClampedArray(bytes);
+    }
+  };
+}
+
+export type RgbaPool = ReturnType<typeof createRgbaPool>;
+
 /** The size a `width` × `height` frame is given to the model at. */
 export function modelInputSize(width: number, height: number, maxSidePx: number): { w: number; h: number } {
   const scale = maxSidePx > 0 ? Math.min(1, maxSidePx / Math.max(width, height)) : 1;
@@ -63,9 +82,10 @@ export function modelInputSize(width: number, height: number, maxSidePx: number)
  */
 export async function* modelFrames(
   frames: AsyncIterable<DecodedFrame>,
-  maxSidePx = 0
+  maxSidePx = 0,
+  pool: RgbaPool = createRgbaPool()
 ): AsyncGenerator<ModelFrame, void, void> {
-  const toRgba = createYuvConverter();
+  const toRgba = createYuvConverter(pool);
   const toBitmap = canvasConverter();
   for await (const frame of frames) {
     let pixels: ImageBitmap | RgbaPixels;
@@ -84,17 +104,17 @@ export async function* modelFrames(
 }
 
 /**
- * Our conversion of a `VideoFrame` by `plan` into a new `w` × `h` RGBA buffer; the converter keeps
- * one buffer for the YUV planes across frames.
+ * Our conversion of a `VideoFrame` by `plan` into a `w` × `h` RGBA buffer from `pool`; the
+ * converter keeps one buffer for the YUV planes across frames.
  */
-export function createYuvConverter() {
+export function createYuvConverter(pool: RgbaPool = createRgbaPool()) {
   let planes = new Uint8Array(0);
   return async (frame: VideoFrame, plan: YuvPlan, w: number, h: number): Promise<RgbaPixels> => {
     const rect = frame.visibleRect as DOMRectReadOnly;
     const size = frame.allocationSize({ rect });
     if (planes.length !== size) planes = new Uint8Array(size);
     const layout = await frame.copyTo(planes, { rect });
-    const rgba = new Uint8ClampedArray(4 * w * h);
+    const rgba = pool.take(4 * w * h);
     yuvToRgba(
       planes,
       { format: plan.format, width: rect.width, height: rect.height, planes: layout },

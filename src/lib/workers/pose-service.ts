@@ -122,7 +122,7 @@ function createPoseService(scope: typeof globalThis) {
     let heightPx = info.heightPx;
     try {
       let first = true;
-      const frames = readAhead(video.frames, READ_AHEAD_FRAMES, releaseModelFrame);
+      const frames = readAhead(video.frames, READ_AHEAD_FRAMES, video.release);
       for await (const frame of frames) {
         try {
           if (cancelled.has(jobId)) throw abortError();
@@ -141,7 +141,7 @@ function createPoseService(scope: typeof globalThis) {
             if (onePersonSuffices(candidates, tMs)) await lm.setNumPoses(1);
           }
         } finally {
-          releaseModelFrame(frame);
+          video.release(frame);
         }
         const now = performance.now();
         if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {

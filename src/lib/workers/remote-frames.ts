@@ -4,15 +4,17 @@
  * `next()` sends a request at once, so `readAhead` keeps several in flight and the decode worker
  * prepares the next frames while the model runs.
  */
-import { releaseProxy, wrap, type Remote } from 'comlink';
+import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { ModelFrame } from '../media/model-frames';
 import type { VideoInfo } from '../media/decode-video';
 import type { FrameService } from '../media/frame-service';
 
 export interface RemoteVideo {
   info: VideoInfo;
-  /** Frames in presentation order; the consumer releases each one (`releaseModelFrame`). `return()` stops the decoder. */
+  /** Frames in presentation order; the consumer hands each one to `release`. `return()` stops the decoder. */
   frames: AsyncIterator<ModelFrame, undefined>;
+  /** Releases a frame the consumer is done with; its RGBA buffer goes back with the next request. */
+  release(frame: ModelFrame): void;
   /** Drops the connection to the decode worker. */
   close(): void;
 }
@@ -36,9 +38,16 @@ export async function openRemoteVideo(
   const { service, close } = connect(port);
   try {
     const info = await service.open(file, maxSidePx);
+    let spare: ArrayBuffer[] = [];
+    const release = (frame: ModelFrame) => {
+      if (frame.pixels instanceof ImageBitmap) frame.pixels.close();
+      else spare.push(frame.pixels.rgba.buffer as ArrayBuffer);
+    };
     const frames: AsyncIterator<ModelFrame, undefined> = {
       async next() {
-        const frame = await service.next();
+        const back = spare;
+        spare = [];
+        const frame = await service.next(transfer(back, back));
         return frame ? { value: frame, done: false } : { value: undefined, done: true };
       },
       async return() {
@@ -46,7 +55,7 @@ export async function openRemoteVideo(
         return { value: undefined, done: true };
       }
     };
-    return { info, frames, close };
+    return { info, frames, release, close };
   } catch (e) {
     close();
     throw e;
