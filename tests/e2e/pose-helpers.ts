@@ -79,21 +79,19 @@ export async function runOnDevPage(
   return { summary: JSON.parse(json ?? 'null'), error: null };
 }
 
-/** Reads one of the page's JSON views (opens and closes it). */
-async function readJsonView<T>(page: Page, title: string, testId: string): Promise<T> {
-  const toggle = page.getByText(title);
-  await toggle.click();
-  try {
-    return JSON.parse(await page.getByTestId(testId).inputValue()) as T;
-  } finally {
-    await toggle.click();
-  }
-}
+/** What the diagnostics page publishes on `window` after a run (see `routes/dev/pose`). */
+type Published = { gaitlensDevPose?: { series?: LandmarkSeries; candidates?: PoseCandidates } };
 
 /** The landmark series the page holds after a successful run. */
-export const readSeries = (page: Page): Promise<LandmarkSeries> =>
-  readJsonView(page, 'Landmark series (JSON)', 'series-json');
+export async function readSeries(page: Page): Promise<LandmarkSeries> {
+  const series = await page.evaluate(() => (globalThis as Published).gaitlensDevPose?.series);
+  if (!series) throw new Error('the diagnostics page holds no landmark series');
+  return series;
+}
 
 /** Every person in every frame, after a run in the 'candidates' mode. */
-export const readCandidates = (page: Page): Promise<PoseCandidates> =>
-  readJsonView(page, 'Every person found (JSON)', 'candidates-json');
+export async function readCandidates(page: Page): Promise<PoseCandidates> {
+  const candidates = await page.evaluate(() => (globalThis as Published).gaitlensDevPose?.candidates);
+  if (!candidates) throw new Error('the diagnostics page holds no candidates');
+  return candidates;
+}
