@@ -31,34 +31,15 @@ test.describe('video files in the pose worker', () => {
   test.beforeAll(() => {
     dir = tmpDir();
     const src = ['-i', fixture('synthetic-side-walk.webm'), '-frames:v', String(FRAMES), '-an'];
+    /** The walk through the filter `vf`, encoded as H.264 (`pixel`: pixel format and colour tags). */
+    const h264 = (vf: string, name: string, pixel = ['-pix_fmt', 'yuv420p']) =>
+      ffmpeg(...src, '-vf', vf, '-c:v', 'libx264', ...pixel, '-preset', 'ultrafast', clip(name));
     // Upright 640×360 H.264, as most Android phones and "Most Compatible" iPhones record.
-    ffmpeg(
-      ...src,
-      '-vf',
-      'scale=640:360',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'ultrafast',
-      clip('h264.mp4')
-    );
+    h264('scale=640:360', 'h264.mp4');
     // A phone held sideways: pixels stored rotated 90° counter-clockwise (360×640), with a display
     // matrix telling the player to turn them 90° clockwise, so that the person shows upright. (ffmpeg
     // 5 writes its `rotate` tag as a counter-clockwise angle: 270 ccw = 90 clockwise.)
-    ffmpeg(
-      ...src,
-      '-vf',
-      'scale=640:360,transpose=2',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'ultrafast',
-      clip('stored.mp4')
-    );
+    h264('scale=640:360,transpose=2', 'stored.mp4');
     ffmpeg('-i', clip('stored.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=270', clip('rotated.mp4'));
     // A webcam-style WebM (VP8).
     ffmpeg(
@@ -74,35 +55,16 @@ test.describe('video files in the pose worker', () => {
       clip('webcam.webm')
     );
     // Full HD, which the engine halves to 960×540 for the model.
-    ffmpeg(
-      ...src,
-      '-vf',
-      'scale=1920:1080',
-      '-c:v',
-      'libx264',
-      '-pix_fmt',
-      'yuv420p',
-      '-preset',
-      'ultrafast',
-      clip('fullhd.mp4')
-    );
+    h264('scale=1920:1080', 'fullhd.mp4');
     // Full-range BT.601 (as some Android phones tag their video).
-    ffmpeg(
-      ...src,
-      '-vf',
-      'scale=640:360:out_range=full:out_color_matrix=bt601',
-      '-c:v',
-      'libx264',
+    h264('scale=640:360:out_range=full:out_color_matrix=bt601', 'bt601-full.mp4', [
       '-pix_fmt',
       'yuvj420p',
       '-colorspace',
       'smpte170m',
       '-color_range',
-      'pc',
-      '-preset',
-      'ultrafast',
-      clip('bt601-full.mp4')
-    );
+      'pc'
+    ]);
   });
 
   const expectTimestamps = (s: LandmarkSeries) => {

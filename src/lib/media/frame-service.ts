@@ -18,9 +18,9 @@ import {
   modelFrames,
   modelInputSize,
   transferablesOf,
+  yuvSourceOf,
   type ModelFrame
 } from './model-frames';
-import { yuvPlan } from './yuv-to-rgba';
 import { openVideo, type OpenedVideo, type VideoInfo } from './decode-video';
 
 /** Timing of decoding alone (no conversion, no model), for the benchmark. */
@@ -74,7 +74,7 @@ export function createFrameService() {
 
   return {
     /**
-     * Opens `file` and prepares its frames for the model, with a longer side is at most `maxSidePx`
+     * Opens `file` and prepares its frames for the model, scaled so that the longer side is at most `maxSidePx`
      * (`0` = full size). Rejects with the typed `VideoError`s of {@link openVideo}.
      */
     async open(file: Blob, maxSidePx: number): Promise<VideoInfo> {
@@ -126,17 +126,16 @@ export function createFrameService() {
         for await (const frame of v.frames()) {
           try {
             if (frames + skipped >= maxFrames) break;
-            const image = frame.image;
-            const plan = image instanceof VideoFrame ? yuvPlan(image, w, h) : null;
-            if (!plan || !(image instanceof VideoFrame)) {
+            const yuv = yuvSourceOf(frame, w, h);
+            if (!yuv) {
               skipped++;
               continue;
             }
             let t = performance.now();
-            const ours = (await toRgba(image, plan, w, h)).rgba;
+            const ours = (await toRgba(yuv.image, yuv.plan, w, h)).rgba;
             oursMs += performance.now() - t;
             t = performance.now();
-            const bitmap = toBitmap(image, w, h);
+            const bitmap = toBitmap(yuv.image, w, h);
             browserMs += performance.now() - t;
             readback.drawImage(bitmap, 0, 0);
             bitmap.close();

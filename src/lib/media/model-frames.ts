@@ -76,6 +76,18 @@ export function modelInputSize(width: number, height: number, maxSidePx: number)
   return { w: Math.round(width * scale), h: Math.round(height * scale) };
 }
 
+/** The decoded frame and how our conversion handles it at `w` × `h`, or null: the browser's canvas must. */
+export function yuvSourceOf(
+  frame: DecodedFrame,
+  w: number,
+  h: number
+): { image: VideoFrame; plan: YuvPlan } | null {
+  const { image } = frame;
+  if (!(image instanceof VideoFrame)) return null;
+  const plan = yuvPlan(image, w, h);
+  return plan ? { image, plan } : null;
+}
+
 /**
  * @param maxSidePx frames with a longer side above this are scaled down to it (aspect kept);
  *   `0` = never scale.
@@ -91,11 +103,8 @@ export async function* modelFrames(
     let pixels: ImageBitmap | RgbaPixels;
     try {
       const { w, h } = modelInputSize(frame.widthPx, frame.heightPx, maxSidePx);
-      const plan = frame.image instanceof VideoFrame ? yuvPlan(frame.image, w, h) : null;
-      pixels =
-        plan && frame.image instanceof VideoFrame
-          ? await toRgba(frame.image, plan, w, h)
-          : toBitmap(frame.image, w, h);
+      const yuv = yuvSourceOf(frame, w, h);
+      pixels = yuv ? await toRgba(yuv.image, yuv.plan, w, h) : toBitmap(frame.image, w, h);
     } finally {
       frame.close();
     }

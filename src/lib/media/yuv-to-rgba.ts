@@ -4,7 +4,7 @@
  * already have that size), for the pose model's input.
  *
  * Why our own: on the 2-core machine we measure on, Chromium's own conversions (2D canvas
- * `drawImage`, `createImageBitmap`, `VideoFrame.copyTo({ format: 'RGBA' })`) cost 18–25 ms per
+ * `drawImage`, `createImageBitmap`, `VideoFrame.copyTo({ format: 'RGBA' })`) cost 17–25 ms per
  * 960×540 frame, and running them beside the model slowed the model itself; this loop takes a few
  * milliseconds (figures in docs/METHOD.md, "Speed of the pose engine").
  *
@@ -136,7 +136,7 @@ export function yuvToRgba(
   const outH = halve ? height >> 1 : height;
   if (out.length !== outW * outH * 4)
     throw new Error(`RGBA buffer holds ${out.length} bytes, need ${outW * outH * 4}`);
-  const t = tablesFor(colour);
+  const { y: ty, rv, gu, gv, bu } = tablesFor(colour);
   const px = new Uint32Array(out.buffer, out.byteOffset, outW * outH);
   const nv12 = layout.format === 'NV12';
   const [yp, up, vp] = planes;
@@ -164,10 +164,10 @@ export function yuvToRgba(
       }
       const u = src[uRow + cx];
       const v = src[vRow + cx];
-      const yy = t.y[luma];
-      const r = clamp((yy + t.rv[v]) >> 16);
-      const g = clamp((yy + t.gu[u] + t.gv[v]) >> 16);
-      const b = clamp((yy + t.bu[u]) >> 16);
+      const yy = ty[luma];
+      const r = clamp((yy + rv[v]) >> 16);
+      const g = clamp((yy + gu[u] + gv[v]) >> 16);
+      const b = clamp((yy + bu[u]) >> 16);
       // Little-endian: bytes R, G, B, A in memory. (`>>> 0` keeps the word unsigned.)
       px[o] = (alpha | (b << 16) | (g << 8) | r) >>> 0;
     }
