@@ -84,3 +84,53 @@ describe('makeGaitModel', () => {
     expect(() => makeGaitModel({ ...BASE, stepLengthRightM: 3 })).toThrow(/leg lengths/);
   });
 });
+
+describe('makeGaitModel (running)', () => {
+  const RUN: GaitModelParams = {
+    ...BASE,
+    cadenceSpm: 170,
+    stepLengthLeftM: 0.86,
+    stepLengthRightM: 0.86,
+    stepTimeAsymmetry: 0,
+    stanceLeft: 0.35,
+    stanceRight: 0.35,
+    running: true
+  };
+  const model = makeGaitModel(RUN);
+
+  it('has a flight phase: both feet in swing and clear of the floor between toe off and the next heel strike', () => {
+    const strikes = model.heelStrikes(0, 4);
+    for (const off of model.toeOffs(0.5, 3)) {
+      const next = strikes.find((e) => e.tS > off.tS)!;
+      expect(next.side).not.toBe(off.side);
+      expect(next.tS - off.tS).toBeCloseTo((0.5 - 0.35) * model.strideTimeS, 9);
+      const mid = (off.tS + next.tS) / 2;
+      for (const side of ['left', 'right'] as const) {
+        const leg = model.legAt(side, mid);
+        expect(leg.stance).toBe(false);
+        // a planted foot has its heel point 30 mm and its toe tip 20 mm above the floor
+        expect(leg.heel.up).toBeGreaterThan(0.03);
+        expect(leg.toe.up).toBeGreaterThan(0.02);
+      }
+    }
+  });
+
+  it('keeps the pelvis height continuous through flight and the legs at their segment lengths', () => {
+    let previous = model.pelvisAt(0).up;
+    for (let t = 0.001; t < 2; t += 0.001) {
+      const h = model.pelvisAt(t).up;
+      expect(Math.abs(h - previous)).toBeLessThan(0.002);
+      previous = h;
+      const leg = model.legAt('left', t);
+      expect(Math.hypot(leg.ankle.along - leg.knee.along, leg.ankle.up - leg.knee.up)).toBeCloseTo(
+        model.body.shankM,
+        9
+      );
+    }
+  });
+
+  it('accepts stance below 0.5 only when running', () => {
+    expect(() => makeGaitModel({ ...RUN, running: false })).toThrow(/stanceLeft/);
+    expect(() => makeGaitModel({ ...RUN, stanceRight: 0.6 })).toThrow(/running/);
+  });
+});

@@ -45,9 +45,14 @@ export interface GaitModelParams {
   stepLengthRightM: number;
   /** Left heel strike at right-leg phase 0.5 + stepTimeAsymmetry (fraction of the stride). */
   stepTimeAsymmetry: number;
-  /** Stance fraction of the cycle per leg. */
+  /** Stance fraction of the cycle per leg: 0.5–0.8 walking, 0.2–0.5 running. */
   stanceLeft: number;
   stanceRight: number;
+  /**
+   * Running: stance below half the cycle, so both feet are off the floor between one foot's toe
+   * off and the other's heel strike (flight). @default false
+   */
+  running?: boolean;
 }
 
 /** The kinematics of one synthetic walk (pure functions of time; no state). */
@@ -73,9 +78,13 @@ export interface GaitModel {
 const PELVIC_TILT_DEG = 8;
 const PHASE0 = 0.15; // right leg's phase at t = 0
 const SWING_CLEARANCE_M = 0.04;
+const RUNNING_SWING_CLEARANCE_M = 0.06;
 const KNEE_REACH_OFFSET_DEG = 4;
+/** Running: extra stance knee flexion (runners land on a knee flexed ~20° and sink to ~40°). */
+const RUNNING_STANCE_KNEE_EXTRA_DEG = 15;
 const HEEL_OFF_PHASE = 0.34; // normative phase at which the heel starts to rise
 const NORMATIVE_TOE_OFF = 0.6;
+const GRAVITY_MPS2 = 9.81;
 
 const hipCurve = periodicSpline(NORMATIVE_GAIT_CURVES.hipDeg);
 const kneeCurve = periodicSpline(NORMATIVE_GAIT_CURVES.kneeDeg);
@@ -120,18 +129,28 @@ interface LegTiming {
  * The pelvis height is periodic in the stride, so it is tabulated once per model over one stride
  * (600 Hz), which keeps long walks cheap.
  *
+ * Running (`running: true`, stance 0.2–0.5): the same machinery with three changes: the pelvis
+ * follows a ballistic arc (g = 9.81 m/s²) in flight, between its heights at toe off and at the next
+ * heel strike; the stance legs carry 15° more knee flexion than the walking curve; the swing foot
+ * lands moving down (clearance 0.06·sin(π·u) instead of 0.04·sin²(π·u)) and is kept above the floor.
+ * The hip/knee/ankle curves stay the walking ones (scaled), so joint angles are not a runner's.
+ *
  * @throws RangeError on parameters outside what the model can walk (see messages).
  */
 export function makeGaitModel(p: GaitModelParams): GaitModel {
   if (!(p.cadenceSpm >= 40 && p.cadenceSpm <= 200)) {
     throw new RangeError(`makeGaitModel: cadenceSpm must be within 40–200, got ${p.cadenceSpm}`);
   }
+  const [minStance, maxStance] = p.running ? [0.2, 0.5] : [0.5, 0.8];
   for (const [name, v] of [
     ['stanceLeft', p.stanceLeft],
     ['stanceRight', p.stanceRight]
   ] as const) {
-    if (!(v >= 0.5 && v <= 0.8))
-      throw new RangeError(`makeGaitModel: ${name} must be within 0.5–0.8, got ${v}`);
+    if (!(v >= minStance && v <= maxStance)) {
+      throw new RangeError(
+        `makeGaitModel: ${name} must be within ${minStance}–${maxStance}${p.running ? ' (running)' : ''}, got ${v}`
+      );
+    }
   }
   if (!(Math.abs(p.stepTimeAsymmetry) <= 0.15)) {
     throw new RangeError(`makeGaitModel: stepTimeAsymmetry must be within ±0.15, got ${p.stepTimeAsymmetry}`);
@@ -150,8 +169,16 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
   const v = S / T;
   const th = A.thighM;
   const sh = A.shankM;
+  // centres of the shoe's rounded heel (radius 35 mm) and ball (radius 25 mm) relative to the ankle
   const heelContact = { along: -A.heelBackM + 0.035, up: -A.ankleHeightM + 0.035 };
   const mtpContact = { along: A.mtpForwardM, up: -A.ankleHeightM + 0.025 };
+  /** How far a shoe with its ankle at height `ankleUp`, pitched `pitchDeg`, reaches below the floor, m (0 if clear). */
+  const floorPenetration = (ankleUp: number, pitchDeg: number) =>
+    Math.max(
+      0,
+      0.035 - ankleUp - rotate(heelContact.along, heelContact.up, pitchDeg).up,
+      0.025 - ankleUp - rotate(mtpContact.along, mtpContact.up, pitchDeg).up
+    );
 
   /** Ankle of a planted foot whose flat-foot ankle is at `footprint`, pitched `pitchDeg` (toe-up +). */
   const plantedAnkle = (footprint: number, pitchDeg: number): SagittalPoint => {
@@ -220,24 +247,56 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
     const k = Math.floor(x);
     return { k, phi: x - k };
   };
+  // stance knee flexion the pelvis height allows for, relative to the normative walking curve
+  const reachKneeOffsetDeg = p.running ? RUNNING_STANCE_KNEE_EXTRA_DEG : -KNEE_REACH_OFFSET_DEG;
+  // Extra swing-foot height over the blended normative path at swing fraction u. A running foot
+  // lands moving down (sin); the walking foot skims in (sin²).
+  const swingLift = p.running
+    ? (u: number) => RUNNING_SWING_CLEARANCE_M * Math.sin(Math.PI * u)
+    : (u: number) => SWING_CLEARANCE_M * Math.sin(Math.PI * u) ** 2;
   const effectiveLength = (kneeDeg: number) =>
     Math.sqrt(th * th + sh * sh + 2 * th * sh * Math.cos(kneeDeg * D2R));
   let pelvisOffset = 0;
   const pelvisAlong = (t: number) => v * t + pelvisOffset;
-  /** Height the hip can have over a stance leg at time t (normative stance knee), or null in swing. */
-  const reach = (g: LegTiming, t: number): number | null => {
-    const { k, phi } = legPhase(g, t);
-    if (phi >= g.stance) return null;
+  /** Height the hip can have at time t over the stance leg in stride k at stance phase phi (normative stance knee). */
+  const stanceReach = (g: LegTiming, k: number, phi: number, t: number): number => {
     const cp = (NORMATIVE_TOE_OFF * phi) / g.stance;
     const a = plantedAnkle(footprint(g, k), stancePitch(g, cp));
     const d = a.along - pelvisAlong(t);
-    const L = effectiveLength(Math.max(1, kneeCurve(cp) - KNEE_REACH_OFFSET_DEG));
+    const L = effectiveLength(Math.max(1, kneeCurve(cp) + reachKneeOffsetDeg));
     return a.up + Math.sqrt(Math.max(0, L * L - d * d));
+  };
+  /** Height the hip can have over a stance leg at time t, or null in swing. */
+  const reach = (g: LegTiming, t: number): number | null => {
+    const { k, phi } = legPhase(g, t);
+    return phi >= g.stance ? null : stanceReach(g, k, phi, t);
+  };
+  /**
+   * Hip height in flight (no foot on the floor): a ballistic arc (gravity) from the height at the
+   * last toe off to the height at the next heel strike.
+   */
+  const flightHeight = (t: number): number => {
+    const lastToeOff = (g: LegTiming) => {
+      const k = Math.floor((t - g.t0) / T - g.stance);
+      return { g, k, tS: g.t0 + (k + g.stance) * T };
+    };
+    const nextStrike = (g: LegTiming) => {
+      const k = Math.floor((t - g.t0) / T) + 1;
+      return { g, k, tS: g.t0 + k * T };
+    };
+    const [off, on] = [
+      [lastToeOff(legs.left), lastToeOff(legs.right)].reduce((a, b) => (b.tS > a.tS ? b : a)),
+      [nextStrike(legs.left), nextStrike(legs.right)].reduce((a, b) => (b.tS < a.tS ? b : a))
+    ];
+    const hOff = stanceReach(off.g, off.k, off.g.stance, off.tS);
+    const hOn = stanceReach(on.g, on.k, 0, on.tS);
+    const u = (t - off.tS) / (on.tS - off.tS);
+    return hOff + (hOn - hOff) * u + (GRAVITY_MPS2 / 2) * (t - off.tS) * (on.tS - t);
   };
   const SOFT_MIN_M = 0.002;
   const pelvisHeightRaw = (t: number) => {
     const r = [reach(legs.left, t), reach(legs.right, t)].filter((x): x is number => x !== null);
-    if (r.length === 0) return A.hipHeightM - 0.03;
+    if (r.length === 0) return flightHeight(t);
     const m = Math.min(...r);
     return m - SOFT_MIN_M * Math.log(r.reduce((acc, x) => acc + Math.exp(-(x - m) / SOFT_MIN_M), 0));
   };
@@ -258,13 +317,14 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
     const g = legs[s];
     const o = legs[s === 'left' ? 'right' : 'left'];
     const tOther = o.t0 + 3 * T;
+    const { k, phi } = legPhase(g, tOther);
+    if (phi >= g.stance) continue; // no double support (running): keep the default shape
     const lead = reach(o, tOther + 1e-9) ?? 0;
     let lo = 0.3;
     let hi = 8;
     for (let i = 0; i < 40; i++) {
       g.heelRiseGamma = (lo + hi) / 2;
-      const trail = reach(g, tOther);
-      if (trail === null) break;
+      const trail = stanceReach(g, k, phi, tOther);
       if (trail > lead) lo = g.heelRiseGamma;
       else hi = g.heelRiseGamma;
     }
@@ -362,9 +422,11 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
       const c = swingCorrection[side];
       ankle = {
         along: hip.along + nNow.along + (1 - w) * c.offAlong + w * c.onAlong,
-        up: hip.up + nNow.up + (1 - w) * c.offUp + w * c.onUp + SWING_CLEARANCE_M * Math.sin(Math.PI * u) ** 2
+        up: hip.up + nNow.up + (1 - w) * c.offUp + w * c.onUp + swingLift(u)
       };
       pitch = nNow.pitchDeg + (1 - w) * c.offPitchDeg + w * c.onPitchDeg;
+      // long slow running strides still graze the floor before landing: keep the shoe above it
+      if (p.running) ankle.up += floorPenetration(ankle.up, pitch);
       toeBend = Math.min(0, g.pitchAtToeOffDeg) * (1 - smoothstep(u / 0.3));
     }
     // 2-link inverse kinematics (knee flexes forward), then forward kinematics for the landmarks
