@@ -5,11 +5,15 @@
  *   visibility and world metres to 3 decimals) to stay small; the gait tests pin their analysis;
  * - for the multi-person clip, every person found in every frame (before the walker is chosen) to
  *   `tests/fixtures/candidates/<clip>.<variant>-<input side>.json` (see `tests/fixtures/pose-candidates.ts`);
- *   the walker tracker's tests replay them, at both input sizes the diagnostics page offers.
+ *   the walker tracker's tests replay them, at both input sizes the diagnostics page offers;
+ * - for the rendered walker clips of `scripts/render-walker` (rendered first into `GAITLENS_RENDERED_DIR`,
+ *   default `tests/.tmp/rendered`; missing ones are skipped), the series to
+ *   `tests/fixtures/rendered/<clip>.<variant>.json`, next to the truth the renderer wrote there.
  * These are derived data made by our own pipeline.
  *
  * Usage (after `GAITLENS_BUILD_DIR=<dir> npx vite build`):
  *   GAITLENS_BUILD_DIR=<dir> npx tsx scripts/make-landmark-fixtures.ts [port=4199] [clip-filter] [numPoses=2] [outDir]
+ * e.g. clip-filter `rendered/` for only the rendered clips, `rendered/limp` for one.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import type { ImageLandmark, LandmarkSeries, ModelVariant, WorldLandmark } from 
 import { chromiumArgs } from '../playwright.config';
 import { fixture, FIXTURES, readCandidates, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
 import { compactCandidates } from '../tests/fixtures/pose-candidates';
+import { VARIANTS as RENDERED } from './render-walker/variants';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = process.env.GAITLENS_BUILD_DIR ?? join(root, 'build');
@@ -27,15 +32,24 @@ const port = Number(process.argv[2] ?? 4199);
 const only = process.argv[3] ?? '';
 const numPoses = Number(process.argv[4] ?? 2) as 1 | 2 | 3;
 const outDir = process.argv[5] ?? join(root, 'tests/fixtures/landmarks');
+const renderedDir = process.env.GAITLENS_RENDERED_DIR ?? join(root, 'tests/.tmp/rendered');
+const renderedOutDir = join(root, 'tests/fixtures/rendered');
 
-/** `series: false` = only the candidates files. */
+/** `series: false` = only the candidates files; a `rendered/` clip comes from `scripts/render-walker`. */
 const JOBS: { clip: string; variant: ModelVariant; series?: false; candidatesAt?: (640 | 960)[] }[] = [
   { clip: 'synthetic-side-walk.webm', variant: 'lite' },
   { clip: 'synthetic-side-walk.webm', variant: 'full' },
   { clip: 'synthetic-side-walk.webm', variant: 'heavy' },
   { clip: 'sports2d-demo.mp4', variant: 'full', candidatesAt: [640, 960] },
-  { clip: 'sports2d-demo.mp4', variant: 'lite', series: false, candidatesAt: [640, 960] }
+  { clip: 'sports2d-demo.mp4', variant: 'lite', series: false, candidatesAt: [640, 960] },
+  ...RENDERED.flatMap(({ name }) =>
+    (['lite', 'full'] as const).map((variant) => ({ clip: `rendered/${name}.webm`, variant }))
+  )
 ];
+
+const isRendered = (clip: string) => clip.startsWith('rendered/');
+const clipPath = (clip: string) =>
+  isRendered(clip) ? join(renderedDir, clip.slice('rendered/'.length)) : fixture(clip);
 
 const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
 
@@ -64,7 +78,9 @@ export function roundSeries(s: LandmarkSeries): LandmarkSeries {
 }
 
 async function main() {
-  if (!FIXTURES) throw new Error('shared fixtures (../shared/fixtures) are absent');
+  const jobs = JOBS.filter((j) => j.clip.includes(only));
+  if (!FIXTURES && jobs.some((j) => !isRendered(j.clip)))
+    throw new Error('shared fixtures (../shared/fixtures) are absent');
   if (!existsSync(join(buildDir, 'models'))) throw new Error(`no built app with models in ${buildDir}`);
   mkdirSync(outDir, { recursive: true });
   const server = spawn('npx', ['tsx', join(root, 'scripts/serve-static.ts'), buildDir, String(port)], {
@@ -76,16 +92,23 @@ async function main() {
       executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
       args: chromiumArgs
     });
-    for (const job of JOBS.filter((j) => j.clip.includes(only))) {
+    for (const job of jobs) {
       const { clip, variant } = job;
+      if (!existsSync(clipPath(clip))) {
+        console.log(
+          `${clip}: skipped, ${clipPath(clip)} is missing (npx tsx scripts/render-walker/render.ts)`
+        );
+        continue;
+      }
       const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
       if (job.series !== false) {
         const t0 = Date.now();
-        const outcome = await runOnDevPage(page, fixture(clip), { variant, numPoses, timeoutMs: 600_000 });
+        const outcome = await runOnDevPage(page, clipPath(clip), { variant, numPoses, timeoutMs: 600_000 });
         if (outcome.error)
           throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
         const series = roundSeries(await readSeries(page));
-        const file = join(outDir, `${clip.replace(/\.[^.]+$/, '')}.${variant}.json`);
+        const name = clip.replace(/^rendered\//, '').replace(/\.[^.]+$/, '');
+        const file = join(isRendered(clip) ? renderedOutDir : outDir, `${name}.${variant}.json`);
         writeFileSync(file, JSON.stringify(series));
         const posed = series.frames.filter((f) => f.pose).length;
         console.log(
@@ -93,7 +116,7 @@ async function main() {
         );
       }
       for (const side of job.candidatesAt ?? []) {
-        const run = await runOnDevPage(page, fixture(clip), {
+        const run = await runOnDevPage(page, clipPath(clip), {
           variant,
           numPoses,
           maxSide: side,
