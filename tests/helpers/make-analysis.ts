@@ -56,6 +56,8 @@ export function step(side: 'left' | 'right', frame: number, values: Partial<Step
     heelAheadOfHipPerLeg: 0.38,
     shankAngleDeg: 5,
     kneeFlexionDeg: 8,
+    segment: 0,
+    excludedReason: null,
     ...values
   };
 }
@@ -97,6 +99,22 @@ export function makeAnalysis(
     legLengthPx: 200,
     torsoLengthPx: 150,
     legCorrection: { swapped: [], collapsed: [], swappedFrameCount: 0, collapsedFrameCount: 0 },
+    segments: [
+      {
+        kind: 'pass',
+        startMs: 0,
+        endMs: ((length - 1) * 1000) / 30,
+        startFrame: 0,
+        endFrame: length - 1,
+        direction: 1,
+        treadmill: false,
+        used: true,
+        reason: null,
+        strikes: 8
+      }
+    ],
+    activity: { kind: 'walking', evidence: 'test: walking' },
+    outliers: [],
     events: [],
     steps: [],
     strides: [],

@@ -93,6 +93,70 @@ export const COLLAPSE_MAX_CHAIN_DISTANCE_PER_LEG = 0.05;
  */
 export const MANY_SWAPS_FRACTION = 0.25;
 
+// ───────────────────────────── passes (what the person is doing) ─────────────────────────────
+
+/** Window over which hip speed, heel separation, body width and scale are judged per sample, s. **Provisional.** */
+export const SEGMENT_WINDOW_S = 1;
+
+/**
+ * Stepping: the horizontal heel separation spans at least this much within a window, leg lengths (walking
+ * swings it through ≈±0.6; standing keeps it within ≈0.1). **Provisional.**
+ */
+export const STEPPING_MIN_HEEL_RANGE_PER_LEG = 0.3;
+
+/**
+ * Walking toward, away from or at an angle to the camera: the body's image scale (torso length) changes by at
+ * least this fraction per second (a pass across the view keeps its depth: ≈0; 1.2 m/s at 45° seen from 4 m:
+ * ≈0.2/s). Body width is not used for this: near/far parallax widens a side-on body by up to ≈0.35 torso
+ * lengths toward the picture's edges. **Provisional.**
+ */
+export const OBLIQUE_MIN_SCALE_RATE_PER_S = 0.1;
+
+/** A stretch shorter than this, s, is label flicker and joins its longer neighbour. **Provisional.** */
+export const MIN_SEGMENT_S = 0.4;
+
+/** A pass shorter than this, s, cannot hold a stride and is left out as partial. **Provisional.** */
+export const MIN_PASS_S = 1;
+
+/** Stepping on the spot for at least this long, s, is a treadmill pass (shorter: a slow spell or a turn). **Provisional.** */
+export const MIN_TREADMILL_PASS_S = 2;
+
+/** Anything up to this long, s, between two passes of opposite direction is a turn. **Provisional.** */
+export const MAX_TURN_S = 4;
+
+/** Steps after standing still (counted from the pass's first heel strike) kept out of steady-state metrics. **Provisional.** */
+export const INITIATION_STRIKES = 2;
+
+// ───────────────────────────── plausibility (outliers) ─────────────────────────────
+
+/**
+ * A walking step shorter or longer than this, leg lengths, is a measurement error, not a step: normal steps
+ * are ≈0.7–0.9 (Hof 1996 scaling of Bohannon 2011 norms), very slow or shuffling gait ≈0.3, long strides
+ * ≈1.1. **Provisional.**
+ */
+export const PLAUSIBLE_STEP_LENGTH_PER_LEG: readonly [number, number] = [0.2, 1.3];
+
+/**
+ * A symmetry index beyond this, %, is not a walking body's asymmetry but a measurement error (hemiparetic
+ * gait reaches ≈30–50 % step-time and stance SI; Patterson 2010). **Provisional.**
+ */
+export const MAX_PLAUSIBLE_SI_PCT = 60;
+
+/** Walking cadence range, steps/min; outside it the cadence is not a walking cadence. **Provisional.** */
+export const WALKING_CADENCE_RANGE_SPM: readonly [number, number] = [40, 150];
+
+// ───────────────────────────── running ─────────────────────────────
+
+/**
+ * Running: the trailing toe leaves the ground BEFORE the next heel strike (a flight phase). The toe off's
+ * place within the step, 0 = this heel strike, 1 = the next: walking ≈0.1–0.4 (double support after the
+ * strike), running ≈0.6–0.9. Above this phase, a step is a running step. **Provisional.**
+ */
+export const RUNNING_TOE_OFF_PHASE = 0.5;
+
+/** Share of steps that must be running steps for the clip to be called running. **Provisional.** */
+export const RUNNING_STEP_SHARE = 0.6;
+
 // ───────────────────────────── gait events ─────────────────────────────
 
 /** Shortest plausible step time, s (cadence 200 steps/min): minimum spacing of heel strikes. **Provisional.** */

@@ -47,7 +47,9 @@ describe('key frames', () => {
             swingPct: 40,
             doubleSupportPct: 20,
             strideLengthPerLeg: 1.6,
-            trunkLeanDeg: 4
+            trunkLeanDeg: 4,
+            segment: 0,
+            excludedReason: null
           }
         ]
       }

@@ -11,7 +11,7 @@ import {
   MIN_STEPS_FOR_MEDIUM_CONFIDENCE,
   VERY_LOW_FPS_HZ
 } from '../thresholds';
-import type { QualityIssue, QualityReport, ViewInfo } from './types';
+import type { ActivityInfo, QualityIssue, QualityReport, ViewInfo } from './types';
 
 /** The measurements {@link assessQuality} judges. */
 export interface QualityInputs {
@@ -28,6 +28,11 @@ export interface QualityInputs {
   longGaps: number;
   /** Low-pass cut-off actually used, Hz. */
   cutoffHz: number;
+  /** What of the clip was used, in one line (`describeSegments`). */
+  segmentSummary: string;
+  /** Some stretches (turns, standing, oblique walking…) were left out. */
+  partsLeftOut: boolean;
+  activity: ActivityInfo;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -108,12 +113,26 @@ export function assessQuality(q: QualityInputs): QualityReport {
     });
   }
 
+  if (q.partsLeftOut) {
+    issues.push({
+      code: 'parts-left-out',
+      message: `Only straight walking across the view is measured: ${q.segmentSummary}.`
+    });
+  }
+  if (q.activity.kind === 'running') {
+    issues.push({
+      code: 'running',
+      message: `This looks like running: ${q.activity.evidence} GaitLens measures walking, so no walking results are given.`
+    });
+  }
+
   let confidence: Confidence = 'medium';
   if (
     q.stepsUsed < MIN_STEPS_FOR_MEDIUM_CONFIDENCE ||
     q.detectionRate < LOW_DETECTION_RATE ||
     q.fpsHz < VERY_LOW_FPS_HZ ||
-    q.view.view === 'oblique'
+    q.view.view === 'oblique' ||
+    q.activity.kind === 'running'
   ) {
     confidence = 'low';
   } else if (

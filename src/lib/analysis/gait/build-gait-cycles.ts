@@ -9,6 +9,8 @@ import type { GaitEvent, StepRecord, StrideRecord } from './types';
 
 /** What {@link buildGaitCycles} needs besides the events. */
 export interface CycleContext {
+  /** Index of the pass (into the segments) the events belong to; carried into every step and stride. */
+  segment: number;
   clean: CleanTracks;
   /** Original frame times, ms. */
   frameTMs: Float64Array;
@@ -189,7 +191,9 @@ export function buildGaitCycles(
       stepLengthPerLeg: null,
       heelAheadOfHipPerLeg: null,
       shankAngleDeg: null,
-      kneeFlexionDeg: null
+      kneeFlexionDeg: null,
+      segment: ctx.segment,
+      excludedReason: null
     };
     if (!ctx.spatial) return rec;
     const l = valueAt(ctx.heelForwardLeft, hs.sample);
@@ -250,7 +254,9 @@ export function buildGaitCycles(
       swingPct: stancePct === null ? null : 100 - stancePct,
       doubleSupportPct: dsPct,
       strideLengthPerLeg: l1 !== null && l2 !== null ? l1 + l2 : null,
-      trunkLeanDeg: lean
+      trunkLeanDeg: lean,
+      segment: ctx.segment,
+      excludedReason: null
     });
   }
   return { events: gaitEvents, steps, strides };

@@ -51,5 +51,5 @@ export function detectFrontalEvents(
     magnitude,
     sampleRateHz
   );
-  return { strikes, toeOffAfter: strikes.map(() => null), groundForwardPerSample: 0 };
+  return { strikes, toeOffAfter: strikes.map(() => null), groundForwardPerSample: 0, trailingToeMinima: [] };
 }

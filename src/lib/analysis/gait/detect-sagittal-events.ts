@@ -28,8 +28,9 @@ const FILLED_GUARD_SAMPLES = 2;
 
 /** Share of a step interval, after a heel strike, in which the other foot's toe off is searched. */
 const TOE_OFF_WINDOW_OF_STEP = 0.6;
-/** Share of a step, after a Zeni event, searched for the foot-speed crossing that refines it. */
+/** Share of a step, after a Zeni heel strike, searched for the foot-speed crossing that refines it. */
 const REFINE_WINDOW_OF_STEP = 0.25;
+
 /** Part of the step (from its heel strike) where the striking foot is flat on the ground. */
 const FLAT_FOOT_WINDOW_OF_STEP = [0.15, 0.55] as const;
 
@@ -47,7 +48,11 @@ const FLAT_FOOT_WINDOW_OF_STEP = [0.15, 0.55] as const;
  *    actually leaves (the foot decelerates and accelerates over a few tens of ms). The strike is moved to where
  *    the leading heel's speed over the ground first falls below `HEEL_STRIKE_SPEED_FRACTION` × walking speed
  *    after the maximum, and the toe off to where the trailing toe's speed last rose through
- *    `TOE_OFF_SPEED_FRACTION` × walking speed before the minimum, each searched within `REFINE_WINDOW_OF_STEP` of a step and interpolated between samples; when no
+ *    `TOE_OFF_SPEED_FRACTION` × walking speed before Zeni's minimum (each searched within
+ *    `REFINE_WINDOW_OF_STEP` of a step, and not before the strike) — unless the toe
+ *    first moved BACKWARD at that speed (at slow speeds and short stances the lifted toe can swing back a
+ *    little before it swings forward): then the toe off is where that backward move began. Both
+ *    interpolated between samples; when no
  *    crossing is found, the Zeni time stays. Ground speed = image speed minus the ground's own image velocity
  *    (0 overground with a still camera; on a treadmill the belt's, measured as the median velocity of the
  *    planted foot during its flat-foot phase).
@@ -136,12 +141,31 @@ export function detectSagittalEvents(
       if (s.toeFilled[i]) return null;
     }
     if (!canRefine) return z;
-    for (let i = Math.ceil(z) - 1; i > Math.max(hs.sample, z - reach) && i >= 1; i--) {
+    const from = Math.max(hs.sample, z - reach);
+    let rise = z; // the last forward rise through the threshold before the minimum
+    for (let i = Math.ceil(z) - 1; i > from && i >= 1; i--) {
       const a = speed(trailPos, i - 1); // speed at i − 0.5
       const b = speed(trailPos, i); // speed at i + 0.5
-      if (a < threshold && b >= threshold) return Math.min(z, i - 0.5 + (threshold - a) / (b - a));
+      if (a < threshold && b >= threshold) {
+        rise = Math.min(z, i - 0.5 + (threshold - a) / (b - a));
+        break;
+      }
     }
-    return z;
+    // A toe that swung back after lifting (slow walking, short stance) left the ground when it began to move
+    // back: at least two intervals in a row at the threshold speed, backward (one alone is landmark jitter).
+    for (let i = Math.max(1, Math.ceil(from)); i + 1 < rise && i < n - 2; i++) {
+      const a = Math.abs(speed(trailPos, i - 1));
+      const v = speed(trailPos, i);
+      if (a < threshold && v <= -threshold && speed(trailPos, i + 1) <= -threshold) {
+        return i - 0.5 + (threshold - a) / (Math.abs(v) - a);
+      }
+    }
+    return rise;
   });
-  return { strikes, toeOffAfter, groundForwardPerSample: ground };
+  return {
+    strikes,
+    toeOffAfter,
+    groundForwardPerSample: ground,
+    trailingToeMinima: toeMinima.map((m) => refineExtremum(negTrail, m))
+  };
 }

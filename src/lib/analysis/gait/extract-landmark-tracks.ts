@@ -123,3 +123,18 @@ export function extractLandmarkTracks(series: LandmarkSeries): LandmarkTracks {
   }
   return tracks;
 }
+
+/** The frames [from, to] (inclusive) of `tracks`, as views on the same buffers (no copy). */
+export function sliceTracks(tracks: LandmarkTracks, from: number, to: number): LandmarkTracks {
+  const cut = (cols: Float64Array[]) => cols.map((c) => (c.length ? c.subarray(from, to + 1) : c));
+  return {
+    length: to - from + 1,
+    tMs: tracks.tMs.subarray(from, to + 1),
+    detected: tracks.detected.subarray(from, to + 1),
+    x: cut(tracks.x),
+    y: cut(tracks.y),
+    rawX: cut(tracks.rawX),
+    rawY: cut(tracks.rawY),
+    visibility: cut(tracks.visibility)
+  };
+}

@@ -24,6 +24,11 @@ export interface TimelineEvents {
    * treadmill (side view); 0 where not measured (front view).
    */
   groundForwardPerSample: number;
+  /**
+   * Side view: every minimum of the trailing toe ahead of the hips (a toe off, whichever foot), sub-sample
+   * positions; where they fall within the steps tells walking from running. Empty in a front view.
+   */
+  trailingToeMinima: number[];
 }
 
 /**

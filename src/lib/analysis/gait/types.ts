@@ -157,6 +157,13 @@ export interface StepRecord {
   shankAngleDeg: number | null;
   /** Striking leg's knee flexion at HS, degrees (0 = straight). */
   kneeFlexionDeg: number | null;
+  /** Index into `GaitAnalysis.segments` of the pass this step belongs to. */
+  segment: number;
+  /**
+   * Why the step is kept out of the steady-walking metrics (completing "Left out because …"), e.g. the first
+   * step from standing still; null when it counts.
+   */
+  excludedReason: string | null;
 }
 
 /** One stride: from a heel strike of `side` to its next heel strike. */
@@ -177,6 +184,67 @@ export interface StrideRecord {
   strideLengthPerLeg: number | null;
   /** Median sagittal trunk lean over the stride, degrees (+ forward); null when unavailable. */
   trunkLeanDeg: number | null;
+  /** Index into `GaitAnalysis.segments` of the pass this stride belongs to. */
+  segment: number;
+  /** Why the stride is kept out of the metrics (one of its steps is left out); null when it counts. */
+  excludedReason: string | null;
+}
+
+/** What the person is doing in a stretch of the clip (docs/METHOD.md, "Passes"). */
+export type SegmentKind =
+  /** Walking straight across the view (or on a treadmill), side-on: the only kind side-view metrics use. */
+  | 'pass'
+  /** Turning round, or slowing between two passes of opposite direction. */
+  | 'turn'
+  /** Standing still. */
+  | 'standing'
+  /** Walking toward the camera, or away from it (front/back view). */
+  | 'toward-camera'
+  | 'away-from-camera'
+  /** Walking at an angle to the camera (neither side-on nor facing it). */
+  | 'oblique'
+  /** Nobody (or no hips and feet) in view. */
+  | 'out-of-view'
+  /** A pass too short to hold a stride, or cut by the edge of the picture or something in front of the legs. */
+  | 'partial';
+
+/** One stretch of the clip with one activity, and whether the analysis used it. */
+export interface WalkSegment {
+  kind: SegmentKind;
+  startMs: number;
+  endMs: number;
+  /** First and last ORIGINAL frame of the stretch. */
+  startFrame: number;
+  endFrame: number;
+  /** A pass's walking direction in the image (+1 toward the right edge); null for other kinds. */
+  direction: 1 | -1 | null;
+  /** A pass on a treadmill (or walking on the spot). */
+  treadmill: boolean;
+  /** True when its steps feed the metrics. */
+  used: boolean;
+  /** Why it was left out (completing "Left out because …"); null when used. */
+  reason: string | null;
+  /** Heel strikes found in it. */
+  strikes: number;
+}
+
+/** Walking or running, and the evidence. */
+export interface ActivityInfo {
+  kind: 'walking' | 'running';
+  /** Plain-language evidence, e.g. "both feet were off the ground between steps in 9 of 10 steps". */
+  evidence: string;
+}
+
+/** A value left out of the metrics because it cannot be a real walking step (an outlier). */
+export interface OutlierRecord {
+  what: 'stepLength' | 'stepTime';
+  /** The value as measured (leg lengths, or s). */
+  value: number;
+  side: Side;
+  tMs: number;
+  frame: number;
+  /** Why it was left out. */
+  reason: string;
 }
 
 /** A plain-language problem with the clip that limits what can be measured. */
@@ -185,6 +253,8 @@ export interface QualityIssue {
   code:
     | 'too-short'
     | 'too-few-steps'
+    | 'parts-left-out'
+    | 'running'
     | 'low-detection'
     | 'low-visibility'
     | 'low-frame-rate'
@@ -231,6 +301,12 @@ export interface GaitAnalysis {
   /** Median torso length (hip midpoint → shoulder midpoint) over visible frames, px. */
   torsoLengthPx: number;
   legCorrection: LegCorrection;
+  /** What the person did over the clip, in time order, and which stretches were used. */
+  segments: WalkSegment[];
+  /** Walking, or running (for which no walking metric is given). */
+  activity: ActivityInfo;
+  /** Values left out as impossible for a walking step, with the reason. */
+  outliers: OutlierRecord[];
   /** Heel strikes and toe offs in time order. */
   events: GaitEvent[];
   steps: StepRecord[];
