@@ -1,5 +1,5 @@
 import type { MetricResult, MetricSample } from '../metric';
-import { MIN_STEPS_PER_SIDE_FOR_SYMMETRY } from '../thresholds';
+import { MAX_PLAUSIBLE_SI_PCT, MIN_STEPS_PER_SIDE_FOR_SYMMETRY } from '../thresholds';
 import { mean } from '../signal';
 import { stepSample, strideSample, viewBlocker, type MetricContext } from './metric-context';
 import { notMeasurable, summarizeMetric } from './summarize-metric';
@@ -11,7 +11,8 @@ type SymmetryId = 'stepLengthSymmetry' | 'stepTimeSymmetry' | 'stanceTimeSymmetr
  * One symmetry index from per-side samples (Robinson 1987): the value is the SI of the per-side means (the
  * inputs are already outlier-screened; a mean halves the timing jitter of a median over few steps);
  * the samples are the SIs of consecutive left/right pairs (for the spread). Needs
- * `MIN_STEPS_PER_SIDE_FOR_SYMMETRY` finite values on each side.
+ * `MIN_STEPS_PER_SIDE_FOR_SYMMETRY` finite values on each side. An SI beyond `MAX_PLAUSIBLE_SI_PCT` is not
+ * a body's asymmetry but misread steps: not measurable, with the reason.
  */
 export function symmetryFromSamples<Id extends SymmetryId>(
   id: Id,
@@ -42,8 +43,15 @@ export function symmetryFromSamples<Id extends SymmetryId>(
     pairs.push({ value: symmetryIndexPct(r, l), tMs: b.tMs, frame: b.frame });
   }
   const fmt = (v: number) => (Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+  const si = symmetryIndexPct(right, left);
+  if (Math.abs(si) > MAX_PLAUSIBLE_SI_PCT) {
+    return notMeasurable(
+      id,
+      `the two sides came out ${Math.abs(si).toFixed(0)} % apart (mean left ${fmt(left)}, right ${fmt(right)}), more than a walking body does; the ${what} were most likely misread.`
+    );
+  }
   return summarizeMetric(id, pairs, {
-    value: symmetryIndexPct(right, left),
+    value: si,
     cap: ctx.cap,
     notes: [`Mean left ${fmt(left)}, right ${fmt(right)}.`],
     tooFewReason: `no consecutive left/right pair of clean ${what} was found.`

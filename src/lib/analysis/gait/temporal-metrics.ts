@@ -1,6 +1,6 @@
 import type { MetricResult } from '../metric';
 import { mean } from '../signal';
-import { MIN_STRIDES_FOR_VARIABILITY } from '../thresholds';
+import { MIN_STRIDES_FOR_VARIABILITY, WALKING_CADENCE_RANGE_SPM } from '../thresholds';
 import { sideMedian, stepSample, strideSample, viewBlocker, type MetricContext } from './metric-context';
 import { notMeasurable, summarizeMetric } from './summarize-metric';
 import { timingNoiseCv } from './timing-noise-cv';
@@ -21,7 +21,8 @@ const NO_TOE_OFF = 'toe offs could not be found in enough strides to time the st
 
 /**
  * Timing metrics from heel strikes and toe offs (GAIT_METHODS.md, "Metrics"):
- * - cadence = 60 / mean step time, steps/min; samples are the per-step cadences 60 / step time;
+ * - cadence = 60 / mean step time, steps/min; samples are the per-step cadences 60 / step time; outside
+ *   `WALKING_CADENCE_RANGE_SPM` it is not a walking cadence and is not measurable;
  * - step time (s), stride time (s), per side medians in `left`/`right`;
  * - stance, swing and double support, % of the stride (side view only: toe off needs the toe's horizontal path);
  * - stride-time variability: coefficient of variation, % (needs `MIN_STRIDES_FOR_VARIABILITY` strides);
@@ -78,12 +79,20 @@ export function temporalMetrics(ctx: MetricContext): { [K in TemporalId]: Metric
           return cv.status === 'measured' ? { ...cv, value: cv.spread.sd } : cv;
         })();
 
+  const cadenceSpm = 60 / mean(stepTimes);
+  const [slowest, fastest] = WALKING_CADENCE_RANGE_SPM;
   return {
-    cadence: summarizeMetric(
-      'cadence',
-      stepSamples.map((s) => ({ ...s, value: 60 / s.value })),
-      { cap, notes, value: 60 / mean(stepTimes), tooFewReason: FEW_STEPS }
-    ),
+    cadence:
+      cadenceSpm < slowest || cadenceSpm > fastest
+        ? notMeasurable(
+            'cadence',
+            `the steps found come to ${cadenceSpm.toFixed(0)} steps/min, outside walking (${slowest}–${fastest}); they were most likely misread.`
+          )
+        : summarizeMetric(
+            'cadence',
+            stepSamples.map((s) => ({ ...s, value: 60 / s.value })),
+            { cap, notes, value: cadenceSpm, tooFewReason: FEW_STEPS }
+          ),
     stepTime: summarizeMetric('stepTime', stepSamples, {
       ...withSides('stepTime'),
       cap,

@@ -1,0 +1,152 @@
+/**
+ * Scoring of the analysis of rendered walker clips, run through the real pose model, against the renderer's
+ * exact truth (`tests/fixtures/rendered/`, made by `scripts/render-walker/`). Shared by the pinning test
+ * (`src/lib/analysis/gait/analyze-gait.rendered.test.ts`) and the error report
+ * (`scripts/gait-recovery-errors.ts`) whose figures `docs/METHOD.md` quotes.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeGait, symmetryIndexPct, type GaitAnalysis } from '../../src/lib/analysis/gait';
+import type { LandmarkSeries } from '../../src/lib/analysis/series';
+
+/** One foot event of the truth file. */
+interface TruthEvent {
+  foot: 'L' | 'R';
+  /** Time, s. */
+  t: number;
+  inView: boolean;
+}
+
+/** The gait of a walk or run segment once under way (the truth file's `whenUnderWay`). */
+interface UnderWay {
+  cadence: number;
+  strideTimeS: number;
+  stepLengthL_over_leg: number;
+  stepLengthR_over_leg: number;
+  stepTimeL: number;
+  stepTimeR: number;
+  stanceL: number;
+  stanceR: number;
+  trunkLeanDeg: number;
+}
+
+/** The parts of `<variant>.truth.json` the scoring reads. */
+export interface RenderedTruth {
+  render: { fps: number; frames: number };
+  segments: { style: string; whenUnderWay?: UnderWay; direction?: string }[];
+  heelStrikes: TruthEvent[];
+  toeOffs: TruthEvent[];
+}
+
+const DIR = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/rendered');
+
+/** Reads a rendered variant's truth and its landmark series for one model. */
+export function readRendered(
+  variant: string,
+  model: 'lite' | 'full'
+): { series: LandmarkSeries; truth: RenderedTruth } {
+  const read = (name: string) => JSON.parse(readFileSync(join(DIR, name), 'utf8'));
+  return { series: read(`${variant}.${model}.json`), truth: read(`${variant}.truth.json`) };
+}
+
+/** Timing errors of one event kind, frames at the clip's rate (measured − true). */
+export interface EventErrors {
+  /** Signed errors of the detected events matched to a true event of the same foot within 3 frames. */
+  errorsFrames: number[];
+  /** Detected events with no true event of the same foot within 3 frames. */
+  spurious: number;
+  /** True in-view events between the first and last detection that nothing matched. */
+  missed: number;
+}
+
+/** Measured − true, NaN where not measured. */
+export interface RenderedErrors {
+  activity: GaitAnalysis['activity']['kind'];
+  passesUsed: number;
+  cadenceSpm: number;
+  stepLengthLeftPerLeg: number;
+  stepLengthRightPerLeg: number;
+  stepTimeSiPts: number;
+  stanceTimeSiPts: number;
+  trunkLeanDeg: number;
+  heelStrikes: EventErrors;
+  toeOffs: EventErrors;
+}
+
+function eventErrors(
+  a: GaitAnalysis,
+  kind: 'heelStrike' | 'toeOff',
+  truth: TruthEvent[],
+  fps: number
+): EventErrors {
+  const found = a.events.filter((e) => e.kind === kind);
+  const errorsFrames: number[] = [];
+  const matched = new Set<TruthEvent>();
+  let spurious = 0;
+  for (const e of found) {
+    const foot = e.side === 'left' ? 'L' : 'R';
+    let best: TruthEvent | null = null;
+    for (const t of truth) {
+      if (t.foot !== foot) continue;
+      if (!best || Math.abs(e.tMs / 1000 - t.t) < Math.abs(e.tMs / 1000 - best.t)) best = t;
+    }
+    const err = best ? (e.tMs / 1000 - best.t) * fps : Infinity;
+    if (best && Math.abs(err) <= 3) {
+      errorsFrames.push(err);
+      matched.add(best);
+    } else spurious++;
+  }
+  const first = found.length ? found[0].tMs / 1000 : Infinity;
+  const last = found.length ? found[found.length - 1].tMs / 1000 : -Infinity;
+  const missed = truth.filter((t) => t.inView && t.t >= first && t.t <= last && !matched.has(t)).length;
+  return { errorsFrames, spurious, missed };
+}
+
+/**
+ * Analyses a rendered variant and scores it. The true pooled values weight each walking segment by its
+ * in-view heel strikes: cadence 60 / mean step time, step lengths per side, the symmetry indices of the
+ * segments' step and stance times (Robinson, right vs left, as the analysis reports them).
+ */
+export function scoreRendered(
+  variant: string,
+  model: 'lite' | 'full'
+): { analysis: GaitAnalysis; e: RenderedErrors } {
+  const { series, truth } = readRendered(variant, model);
+  const a = analyzeGait(series);
+  const fps = truth.render.fps;
+  const walks = truth.segments.filter((s) => s.whenUnderWay);
+  const u = walks.map((s) => s.whenUnderWay!);
+  const mean = (f: (w: UnderWay) => number) => u.reduce((s, w) => s + f(w), 0) / u.length;
+  const val = (id: keyof GaitAnalysis['metrics']) => {
+    const m = a.metrics[id];
+    return m.status === 'measured' ? m : null;
+  };
+  const step = val('stepLength');
+  const trueCadence = 60 / mean((w) => (w.stepTimeL + w.stepTimeR) / 2);
+  return {
+    analysis: a,
+    e: {
+      activity: a.activity.kind,
+      passesUsed: a.segments.filter((s) => s.used && s.kind === 'pass').length,
+      cadenceSpm: (val('cadence')?.value ?? NaN) - trueCadence,
+      stepLengthLeftPerLeg: (step?.left ?? NaN) - mean((w) => w.stepLengthL_over_leg),
+      stepLengthRightPerLeg: (step?.right ?? NaN) - mean((w) => w.stepLengthR_over_leg),
+      stepTimeSiPts:
+        (val('stepTimeSymmetry')?.value ?? NaN) -
+        symmetryIndexPct(
+          mean((w) => w.stepTimeR),
+          mean((w) => w.stepTimeL)
+        ),
+      stanceTimeSiPts:
+        (val('stanceTimeSymmetry')?.value ?? NaN) -
+        symmetryIndexPct(
+          mean((w) => w.stanceR * w.strideTimeS),
+          mean((w) => w.stanceL * w.strideTimeS)
+        ),
+      trunkLeanDeg: (val('trunkLean')?.value ?? NaN) - mean((w) => w.trunkLeanDeg),
+      heelStrikes: eventErrors(a, 'heelStrike', truth.heelStrikes, fps),
+      toeOffs: eventErrors(a, 'toeOff', truth.toeOffs, fps)
+    }
+  };
+}
