@@ -201,10 +201,10 @@ export function sideVisibility(nearSide: BodySide | null): number[] {
  *
  * @returns the swapped (or collapsed) frames, ascending.
  */
-export function injectPoseErrors(
+export function injectPoseErrors<E extends SyntheticEvent>(
   poses: Array<Pose | null>,
-  heelStrikes: readonly SyntheticEvent[],
-  isNear: (e: SyntheticEvent) => boolean,
+  heelStrikes: readonly E[],
+  isNear: (e: E) => boolean,
   p: ClipParams,
   pxPerM: number,
   rng: Random
