@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LM, sideIndex, type Side } from '../../src/lib/analysis/landmarks';
 import type { ImageLandmark, LandmarkSeries } from '../../src/lib/analysis/series';
@@ -358,5 +359,65 @@ describe('makeWalkScenario (view, occlusion, errors)', () => {
       /heel strike/
     );
     expect(() => makeWalkScenario({ fpsHz: 0, segments: [walk({})] })).toThrow(/fpsHz/);
+  });
+});
+
+describe('makeWalkScenario (fuzz)', () => {
+  it('builds a well-formed clip for any segment sequence and throws only RangeError otherwise', () => {
+    const segment: fc.Arbitrary<ScenarioSegment> = fc.oneof(
+      fc.record({
+        kind: fc.constant('walk' as const),
+        durationS: fc.double({ min: 0.3, max: 4, noNaN: true }),
+        headingDeg: fc.constantFrom(0, 45, 90, 135, 180, 270),
+        rampInS: fc.double({ min: 0, max: 1.5, noNaN: true }),
+        rampOutS: fc.double({ min: 0, max: 1.5, noNaN: true }),
+        gait: fc.record({ cadenceSpm: fc.double({ min: 55, max: 130, noNaN: true }) })
+      }),
+      fc.record({
+        kind: fc.constant('run' as const),
+        durationS: fc.double({ min: 0.3, max: 2, noNaN: true }),
+        headingDeg: fc.constantFrom(0, 180)
+      }),
+      fc.record({
+        kind: fc.constant('stand' as const),
+        durationS: fc.double({ min: 0.1, max: 1, noNaN: true })
+      }),
+      fc.record({
+        kind: fc.constant('turn' as const),
+        durationS: fc.double({ min: 0.3, max: 1.5, noNaN: true }),
+        toHeadingDeg: fc.constantFrom(0, 90, 180, 360)
+      }),
+      fc.record({
+        kind: fc.constant('absent' as const),
+        durationS: fc.double({ min: 0.1, max: 1, noNaN: true })
+      })
+    );
+    fc.assert(
+      fc.property(
+        fc.array(segment, { minLength: 1, maxLength: 5 }),
+        fc.double({ min: -4, max: 2, noNaN: true }),
+        fc.constantFrom(24, 30, 60),
+        (segments, startXM, fpsHz) => {
+          try {
+            const { series, truth } = makeWalkScenario({ segments, startXM, fpsHz, timestampJitterMs: 2 });
+            const total = segments.reduce((s, x) => s + x.durationS, 0);
+            expect(series.frames).toHaveLength(Math.max(1, Math.round(total * fpsHz)));
+            for (const fr of series.frames) {
+              if (fr.pose)
+                expect(fr.pose.image.every((l) => Number.isFinite(l.x) && Number.isFinite(l.y))).toBe(true);
+            }
+            for (const list of [truth.heelStrikes, truth.toeOffs]) {
+              for (let i = 1; i < list.length; i++)
+                expect(list[i].tMs).toBeGreaterThanOrEqual(list[i - 1].tMs);
+              for (const e of list) expect(series.frames[Math.round(e.frame)]).toBeDefined();
+            }
+            expect(truth.segments.at(-1)!.endMs).toBeCloseTo(total * 1000, 6);
+          } catch (e) {
+            expect(e).toBeInstanceOf(RangeError);
+          }
+        }
+      ),
+      { numRuns: 40 }
+    );
   });
 });

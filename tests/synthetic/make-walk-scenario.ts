@@ -160,7 +160,10 @@ export interface ScenarioSegmentTruth {
 
 /** The exact content of a scenario clip. */
 export interface ScenarioTruth {
-  /** Heel strikes of all walk/run segments, in time order, only those with the walker in the image. */
+  /**
+   * Heel strikes of all walk/run segments, in time order: those up to the last frame's time with
+   * the walker in the image (hip midpoint inside it).
+   */
   heelStrikes: ScenarioEvent[];
   toeOffs: ScenarioEvent[];
   segments: ScenarioSegmentTruth[];
@@ -241,15 +244,17 @@ interface ModelEvent {
  * Continuity: every segment starts where the previous ended (pelvis position and heading).
  * - A walk/run directly after a walk/run continues at the same phase of the stride; otherwise
  *   it starts in double support at a heel strike of the leading foot of the rest pose.
- * - The rest pose (held by stand and turn) is the double-support pose at the last heel strike of
- *   the previous walk/run, or else the starting pose of the next one: continuous when the walk
- *   ends on a ramp-out or starts from it; without ramps the body snaps (velocity or pose jump).
+ * - The rest pose (held by stand and turn, arms still) is the double-support pose at the last
+ *   heel strike of the previous walk/run; before any walk/run, the first one's starting pose.
+ *   Rest and walking join smoothly through a ramp; without one the motion starts or stops dead,
+ *   and a walk that ends mid-stride snaps to the pose of its last heel strike.
  * - Gait initiation/termination (`rampInS`, `rampOutS`): the model time advances at a rate that
  *   rises smoothly (smoothstep) 0 → 1 over rampInS and falls 1 → 0 over rampOutS, so the walker
  *   accelerates from and decelerates to standstill; truth events are mapped back through the
  *   warp. The ramp-out is lengthened (by up to two step times, at most to the segment's end) or
- *   shortened (by up to half) so the walk stops exactly on a heel strike. Real initiation also shortens the first step and
- *   termination the last; the warp only slows the steps (their lengths stay the gait's).
+ *   shortened (by up to half) so the walk stops exactly on a heel strike. Real initiation also
+ *   shortens the first step and termination the last; the warp only slows the steps (their
+ *   lengths stay the gait's).
  *
  * Frames whose hip midpoint leaves the image have `pose: null`. Errors are injected as in
  * `makeSyntheticWalk` (same parameters, same order, seeded); occlusions are applied first.
@@ -323,7 +328,7 @@ export function makeWalkScenario(params: Partial<Params> & { segments: ScenarioS
           return { side: e.side, tMs: ms, frame: frameOf(ms), segment, steady: e.steady };
         })
       )
-      .filter((e) => poseAt(e.tMs / 1000) !== null);
+      .filter((e) => e.tMs <= tMs[nFrames - 1] && poseAt(e.tMs / 1000) !== null);
   const heelStrikes = events((m) => m.heelStrikes);
   const toeOffs = events((m) => m.toeOffs);
   const firstFrameAt = (ms: number) => {
