@@ -13,17 +13,26 @@ export interface MetricDelta {
   delta: number | null;
 }
 
+/** The measured value of a metric, or null (not measurable, or missing from an old or damaged record). */
+function valueOf(analysis: GaitAnalysis | null | undefined, id: MetricId): number | null {
+  const m = analysis?.metrics?.[id];
+  return m?.status === 'measured' && Number.isFinite(m.value) ? m.value : null;
+}
+
 /**
  * Compare two analyses metric by metric (older = `a`, newer = `b`). Metrics measured in neither
- * session are left out; a metric measured in only one keeps its row with a null delta.
+ * session are left out; a metric measured in only one keeps its row with a null delta. A running clip's
+ * metrics are all not measurable, so it adds no walking numbers. Tolerates a saved analysis that lacks
+ * metrics (old or damaged records): those read as not measured.
  */
-export function compareAnalyses(a: GaitAnalysis, b: GaitAnalysis): MetricDelta[] {
+export function compareAnalyses(
+  a: GaitAnalysis | null | undefined,
+  b: GaitAnalysis | null | undefined
+): MetricDelta[] {
   const rows: MetricDelta[] = [];
   for (const id of METRIC_IDS) {
-    const ma = a.metrics[id];
-    const mb = b.metrics[id];
-    const va = ma.status === 'measured' ? ma.value : null;
-    const vb = mb.status === 'measured' ? mb.value : null;
+    const va = valueOf(a, id);
+    const vb = valueOf(b, id);
     if (va === null && vb === null) continue;
     const info = METRIC_REGISTRY[id];
     rows.push({

@@ -5,15 +5,19 @@
  */
 import {
   METRIC_IDS,
+  type ActivityInfo,
   type GaitAnalysis,
   type GaitEvent,
+  type OutlierRecord,
   type StrideRecord,
-  type ViewInfo
+  type ViewInfo,
+  type WalkSegment
 } from '$lib/analysis/gait/types';
 import type { Side } from '$lib/analysis/landmarks';
 import type { Confidence, Spread } from '$lib/analysis/metric';
 import type { LandmarkSeries, ModelVariant } from '$lib/analysis/series';
 import type { Finding } from './findings/types';
+import { normalizeAnalysis } from './normalize-analysis';
 import type { ReportModel, StepRow } from './report-model';
 import type { PlanDay } from './weekly-plan';
 
@@ -56,6 +60,14 @@ export interface ReportExport {
   quality: GaitAnalysis['quality'];
   legLengthPx: number;
   legLengthM: number | null;
+  /** Walking or running, and the evidence. */
+  activity: ActivityInfo;
+  /** What the person did over the clip, in time order, and which stretches were used. */
+  segments: WalkSegment[];
+  /** One line, e.g. "2 passes used, 1 turn left out". */
+  segmentSummary: string;
+  /** Values left out as impossible for a walking step. */
+  outliers: OutlierRecord[];
   metrics: ExportMetric[];
   steps: StepRow[];
   strides: StrideRecord[];
@@ -85,7 +97,8 @@ function finiteOrNull<T>(value: T): T {
 
 /** Build the export object (call `JSON.stringify` on it to save). */
 export function buildReportExport(input: ExportInput, exportedAt = new Date()): ReportExport {
-  const { analysis, model, series } = input;
+  const { model, series } = input;
+  const analysis = normalizeAnalysis(input.analysis);
   const metrics: ExportMetric[] = METRIC_IDS.map((id) => {
     const m = analysis.metrics[id];
     const card = model.cards.find((c) => c.id === id);
@@ -149,6 +162,10 @@ export function buildReportExport(input: ExportInput, exportedAt = new Date()): 
     quality: analysis.quality,
     legLengthPx: analysis.legLengthPx,
     legLengthM: model.legLengthM,
+    activity: analysis.activity,
+    segments: analysis.segments,
+    segmentSummary: model.segmentSummary,
+    outliers: analysis.outliers,
     metrics,
     steps: model.steps,
     strides: analysis.strides,

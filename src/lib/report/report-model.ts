@@ -4,7 +4,16 @@
  * Pure; no DOM.
  */
 import { METRIC_REGISTRY, type MetricInfo } from '$lib/analysis/gait/metric-registry';
-import { METRIC_IDS, type GaitAnalysis, type MetricId, type QualityReport } from '$lib/analysis/gait/types';
+import { describeSegments } from '$lib/analysis/gait/describe-segments';
+import {
+  METRIC_IDS,
+  type ActivityInfo,
+  type GaitAnalysis,
+  type MetricId,
+  type QualityReport,
+  type SegmentKind,
+  type WalkSegment
+} from '$lib/analysis/gait/types';
 import type { Side } from '$lib/analysis/landmarks';
 import type { Confidence } from '$lib/analysis/metric';
 import {
@@ -21,7 +30,8 @@ import {
 } from '$lib/analysis/thresholds';
 import { buildFindings } from './findings/build-findings';
 import type { Finding } from './findings/types';
-import { selectKeyFrames, type KeyFrame } from './select-key-frames';
+import { normalizeAnalysis } from './normalize-analysis';
+import { selectKeyFrames, type HasPose, type KeyFrame } from './select-key-frames';
 import { buildWeeklyPlan, DISCLAIMER, GENERAL_ADVICE, type PlanDay } from './weekly-plan';
 
 /**
@@ -89,6 +99,34 @@ export interface StepRow {
   heelAheadOfHipPerLeg: number | null;
   shankAngleDeg: number | null;
   kneeFlexionDeg: number | null;
+  /** Index into `segments` of the pass the step belongs to. */
+  segment: number;
+  /** Why the analysis kept the whole step out of the steady-walking metrics; null when it counts. */
+  excludedReason: string | null;
+  /** False when the whole step is kept out of the metrics (see `leftOutReasons`). */
+  counted: boolean;
+  /**
+   * Everything of this step left out of the metrics, each completing "Left out because …" or naming the
+   * value left out, e.g. "step length left out: a walking step is shorter than …". Empty when all of it counts.
+   */
+  leftOutReasons: string[];
+}
+
+/** One stretch of the clip as the report shows it. */
+export interface SegmentRow {
+  kind: SegmentKind;
+  /** e.g. "pass toward the right", "turn", "standing still". */
+  label: string;
+  startMs: number;
+  endMs: number;
+  startFrame: number;
+  endFrame: number;
+  used: boolean;
+  /** Completes "Left out because …"; null when used. */
+  reason: string | null;
+  strikes: number;
+  /** One sentence for screen readers and the list under the band, e.g. "0.0–4.2 s: pass toward the right, used (7 heel strikes)." */
+  text: string;
 }
 
 export interface ReportModel {
@@ -99,8 +137,13 @@ export interface ReportModel {
   generalAdvice: readonly string[];
   disclaimer: string;
   quality: QualityReport;
-  /** e.g. "side view, walking toward the right". */
+  /** e.g. "side view, walking toward the right", or "side view, walking in both directions". */
   viewText: string;
+  /** What of the clip was used, e.g. "2 passes used, 1 turn left out". */
+  segmentSummary: string;
+  segments: SegmentRow[];
+  /** Walking, or running (then there are no findings, plan or walking advice). */
+  activity: ActivityInfo;
   steps: StepRow[];
   /** Leg length in metres from the height, or null without a height. */
   legLengthM: number | null;
@@ -166,42 +209,140 @@ export function metricCard(analysis: GaitAnalysis, id: MetricId, legLengthM: num
   };
 }
 
-/** Build the whole report model. `heightCm` (the person's height, optional) enables metres. */
-export function buildReportModel(analysis: GaitAnalysis, options: { heightCm: number | null }): ReportModel {
+const SEGMENT_LABEL: Record<Exclude<SegmentKind, 'pass'>, string> = {
+  turn: 'turn',
+  standing: 'standing still',
+  'toward-camera': 'walking toward the camera',
+  'away-from-camera': 'walking away from the camera',
+  oblique: 'walking at an angle to the camera',
+  'out-of-view': 'out of view',
+  partial: 'partial pass'
+};
+
+/** "pass toward the right", "pass on a treadmill", "turn", … */
+export function segmentLabel(segment: WalkSegment): string {
+  if (segment.kind !== 'pass') return SEGMENT_LABEL[segment.kind];
+  if (segment.treadmill) return 'pass on a treadmill';
+  if (segment.direction === null) return 'pass';
+  return `pass toward the ${segment.direction === 1 ? 'right' : 'left'}`;
+}
+
+/** Text without its final full stop, to be completed by a sentence of our own. */
+export function withoutFullStop(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
+
+function segmentRow(segment: WalkSegment): SegmentRow {
+  const label = segmentLabel(segment);
+  const span = `${(segment.startMs / 1000).toFixed(1)}–${(segment.endMs / 1000).toFixed(1)} s`;
+  const strikes = segment.strikes === 1 ? '1 heel strike' : `${segment.strikes} heel strikes`;
+  const text = segment.used
+    ? `${span}: ${label}, used (${strikes}).`
+    : `${span}: ${label}, left out${segment.reason ? ` because ${withoutFullStop(segment.reason)}` : ''}.`;
+  return {
+    kind: segment.kind,
+    label,
+    startMs: segment.startMs,
+    endMs: segment.endMs,
+    startFrame: segment.startFrame,
+    endFrame: segment.endFrame,
+    used: segment.used,
+    reason: segment.reason,
+    strikes: segment.strikes,
+    text
+  };
+}
+
+/** How the camera saw the walk; "both directions" when the used side-on passes go both ways. */
+export function describeView(analysis: GaitAnalysis): string {
+  const v = analysis.view;
+  if (v.view === 'side') {
+    const directions = new Set(
+      (analysis.segments ?? [])
+        .filter((s) => s.used && s.kind === 'pass' && !s.treadmill && s.direction !== null)
+        .map((s) => s.direction)
+    );
+    const way =
+      directions.size > 1 ? 'in both directions' : `toward the ${v.direction === 1 ? 'right' : 'left'}`;
+    return `side view, walking ${way}${v.treadmill ? ' on a treadmill' : ''}`;
+  }
+  return v.view === 'front'
+    ? `front view, walking ${v.towardCamera === false ? 'away from' : 'toward'} the camera`
+    : 'oblique view (neither side-on nor face-on)';
+}
+
+/** What of each step was left out of the metrics, and why (see `StepRow.leftOutReasons`). */
+function stepLeftOut(analysis: GaitAnalysis, step: GaitAnalysis['steps'][number]): string[] {
+  const reasons: string[] = [];
+  if (analysis.activity.kind === 'running') {
+    reasons.push('GaitLens measures walking, and this clip looks like running');
+  }
+  const segment = analysis.segments[step.segment];
+  if (segment && !segment.used) {
+    reasons.push(
+      `its stretch of the clip (${segmentLabel(segment)}) was left out${segment.reason ? `: ${withoutFullStop(segment.reason)}` : ''}`
+    );
+  }
+  if (step.excludedReason) reasons.push(withoutFullStop(step.excludedReason));
+  for (const o of analysis.outliers) {
+    if (o.frame !== step.heelStrikeFrame || o.side !== step.side) continue;
+    const what = o.what === 'stepLength' ? 'step length' : 'step time';
+    const unit = o.what === 'stepLength' ? ' leg lengths' : ' s';
+    reasons.push(`${what} ${o.value.toFixed(2)}${unit} left out: ${withoutFullStop(o.reason)}`);
+  }
+  return reasons;
+}
+
+/**
+ * Build the whole report model. `heightCm` (the person's height, optional) enables metres; `hasPose` says
+ * which original frames hold a pose (key frames are chosen only among those).
+ * An analysis saved before passes existed is read as one used pass of walking (see `normalizeAnalysis`).
+ */
+export function buildReportModel(
+  input: GaitAnalysis,
+  options: { heightCm: number | null; hasPose?: HasPose }
+): ReportModel {
+  const analysis = normalizeAnalysis(input);
   const legLengthM =
     options.heightCm !== null && Number.isFinite(options.heightCm) && options.heightCm > 0
       ? (options.heightCm / 100) * LEG_LENGTH_PER_HEIGHT
       : null;
+  const running = analysis.activity.kind === 'running';
   const findings = buildFindings(analysis);
-  const v = analysis.view;
-  const viewText =
-    v.view === 'side'
-      ? `side view, walking toward the ${v.direction === 1 ? 'right' : 'left'}${v.treadmill ? ' on a treadmill' : ''}`
-      : v.view === 'front'
-        ? `front view, walking ${v.towardCamera === false ? 'away from' : 'toward'} the camera`
-        : 'oblique view (neither side-on nor face-on)';
   return {
     cards: METRIC_IDS.map((id) => metricCard(analysis, id, legLengthM)),
     findings,
-    keyFrames: selectKeyFrames(analysis),
-    plan: buildWeeklyPlan(findings),
-    generalAdvice: GENERAL_ADVICE,
+    keyFrames: running ? [] : selectKeyFrames(analysis, options.hasPose),
+    // Running gets no walking plan or walking advice.
+    plan: running ? [] : buildWeeklyPlan(findings),
+    generalAdvice: running ? [] : GENERAL_ADVICE,
     disclaimer: DISCLAIMER,
     quality: analysis.quality,
-    viewText,
-    steps: analysis.steps.map((s, i) => ({
-      number: i + 1,
-      side: s.side,
-      heelStrikeTMs: s.heelStrikeTMs,
-      heelStrikeFrame: s.heelStrikeFrame,
-      stepTimeS: s.stepTimeS,
-      stepLengthPerLeg: s.stepLengthPerLeg,
-      stepLengthM:
-        s.stepLengthPerLeg !== null && legLengthM !== null ? s.stepLengthPerLeg * legLengthM : null,
-      heelAheadOfHipPerLeg: s.heelAheadOfHipPerLeg,
-      shankAngleDeg: s.shankAngleDeg,
-      kneeFlexionDeg: s.kneeFlexionDeg
-    })),
+    viewText: describeView(analysis),
+    segmentSummary: describeSegments(analysis.segments),
+    segments: analysis.segments.map(segmentRow),
+    activity: analysis.activity,
+    steps: analysis.steps.map((s, i) => {
+      const leftOutReasons = stepLeftOut(analysis, s);
+      const segment = analysis.segments[s.segment];
+      return {
+        number: i + 1,
+        side: s.side,
+        heelStrikeTMs: s.heelStrikeTMs,
+        heelStrikeFrame: s.heelStrikeFrame,
+        stepTimeS: s.stepTimeS,
+        stepLengthPerLeg: s.stepLengthPerLeg,
+        stepLengthM:
+          s.stepLengthPerLeg !== null && legLengthM !== null ? s.stepLengthPerLeg * legLengthM : null,
+        heelAheadOfHipPerLeg: s.heelAheadOfHipPerLeg,
+        shankAngleDeg: s.shankAngleDeg,
+        kneeFlexionDeg: s.kneeFlexionDeg,
+        segment: s.segment,
+        excludedReason: s.excludedReason,
+        counted: !running && s.excludedReason === null && (segment?.used ?? true),
+        leftOutReasons
+      };
+    }),
     legLengthM
   };
 }

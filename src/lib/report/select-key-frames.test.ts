@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeAnalysis, step } from '../../../tests/helpers/make-analysis';
 import {
   asymmetryKeyFrame,
+  framesWithPose,
   overstrideKeyFrame,
   selectKeyFrames,
   trunkLeanKeyFrame
@@ -68,5 +69,49 @@ describe('key frames', () => {
 
   it('offers no key frame for a metric that was not measurable', () => {
     expect(selectKeyFrames(makeAnalysis({}, { steps }))).toEqual([]);
+  });
+
+  it('chooses key frames only among frames that have a pose', () => {
+    // Frames 26 and 40 have no pose (e.g. a short gap the analysis interpolated over).
+    const frames = Array.from({ length: 90 }, (_, i) => ({ pose: i === 26 || i === 40 ? null : {} }));
+    const hasPose = framesWithPose(frames);
+    expect(hasPose(25)).toBe(true);
+    expect(hasPose(26)).toBe(false);
+    expect(hasPose(500)).toBe(false);
+
+    const landing = overstrideKeyFrame(makeAnalysis({ heelAheadOfHip: { value: 0.41 } }, { steps }), hasPose);
+    expect(landing?.shots[0].frame).toBe(58); // 0.41 at frame 58: the largest on a frame with a pose
+
+    const a = makeAnalysis({ trunkLean: { value: 4 }, neckAngle: { value: 10 } });
+    a.traces.trunkLeanDeg[40] = 15; // most forward, but no pose there
+    a.traces.trunkLeanDeg[41] = 12;
+    expect(trunkLeanKeyFrame(a, hasPose)?.shots[0].frame).toBe(41);
+
+    const pair = asymmetryKeyFrame(makeAnalysis({ stepLengthSymmetry: { value: 8 } }, { steps }), hasPose);
+    expect(pair?.shots.map((s) => s.frame)).toEqual([42, 58]);
+
+    const all = selectKeyFrames(
+      makeAnalysis(
+        { heelAheadOfHip: { value: 0.4 }, trunkLean: { value: 4 }, stepLengthSymmetry: { value: 8 } },
+        { steps }
+      ),
+      hasPose
+    );
+    for (const k of all) for (const shot of k.shots) expect(hasPose(shot.frame)).toBe(true);
+  });
+
+  it('offers no key frame when no candidate frame has a pose', () => {
+    const none = framesWithPose(Array.from({ length: 90 }, () => ({ pose: null })));
+    const a = makeAnalysis({ heelAheadOfHip: { value: 0.4 }, trunkLean: { value: 4 } }, { steps });
+    expect(selectKeyFrames(a, none)).toEqual([]);
+  });
+
+  it('leaves out steps kept out of the metrics (first steps from standing still)', () => {
+    const withExcluded = [
+      step('left', 10, { heelAheadOfHipPerLeg: 0.7, excludedReason: 'it is one of the first steps.' }),
+      ...steps.slice(1)
+    ];
+    const k = overstrideKeyFrame(makeAnalysis({ heelAheadOfHip: { value: 0.41 } }, { steps: withExcluded }));
+    expect(k?.shots[0].frame).toBe(26);
   });
 });

@@ -12,10 +12,17 @@ export const STEP_CSV_HEADER = [
   'step_length_m',
   'heel_ahead_of_hip_per_leg_length',
   'shank_angle_deg',
-  'knee_flexion_deg'
+  'knee_flexion_deg',
+  'segment',
+  'counted',
+  'left_out_reason'
 ] as const;
 
-/** The per-step CSV: one row per detected step (heel strike), empty cells where a value is unavailable. */
+/**
+ * The per-step CSV: one row per detected step (heel strike), empty cells where a value is unavailable.
+ * Steps kept out of the metrics are listed too, with `counted` = `no` and the reason; a value left out as
+ * impossible (an outlier) has an empty cell and its measured value and reason in `left_out_reason`.
+ */
 export function stepsCsv(steps: readonly StepRow[]): string {
   return toCsv(
     STEP_CSV_HEADER,
@@ -29,7 +36,10 @@ export function stepsCsv(steps: readonly StepRow[]): string {
       s.stepLengthM,
       s.heelAheadOfHipPerLeg,
       s.shankAngleDeg,
-      s.kneeFlexionDeg
+      s.kneeFlexionDeg,
+      s.segment,
+      s.counted ? 'yes' : 'no',
+      s.leftOutReasons.join('; ')
     ])
   );
 }

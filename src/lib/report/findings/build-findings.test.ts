@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { makeAnalysis, step } from '../../../../tests/helpers/make-analysis';
 import { buildFindings } from './build-findings';
 import { judgeAsymmetry, ratioToSymmetryIndexPct, sideDifferenceStandardError } from './judge-asymmetry';
@@ -232,5 +233,76 @@ describe('buildFindings', () => {
       'not-checked'
     ]);
     expect(findings[0].id).toBe('overstride');
+  });
+});
+
+/** Make every metric not measurable with one reason (as the analysis does for running). */
+function notMeasurableAll(a: GaitAnalysis, reason: string): void {
+  const metrics = a.metrics as Record<string, unknown>;
+  for (const id of Object.keys(metrics)) metrics[id] = { id, status: 'not-measurable', reason };
+}
+
+describe('running and left-out steps', () => {
+  const runningReason =
+    'GaitLens measures walking, and both feet were off the ground before the next landing in 9 of 10 steps (a flight phase), which is running, not walking.';
+  const running = () => {
+    const a = makeAnalysis(
+      {},
+      {
+        activity: {
+          kind: 'running',
+          evidence:
+            'both feet were off the ground before the next landing in 9 of 10 steps (a flight phase), which is running, not walking.'
+        }
+      }
+    );
+    notMeasurableAll(a, runningReason);
+    return a;
+  };
+
+  it('gives no walking finding or advice for a clip that shows running', () => {
+    expect(buildFindings(running())).toEqual([]);
+    // Even if a metric had been measured, running gets no walking judgement.
+    const a = makeAnalysis(
+      { trunkLean: { value: 14 }, cadence: { value: 170 } },
+      { activity: { kind: 'running', evidence: 'flight phase.' } }
+    );
+    expect(buildFindings(a)).toEqual([]);
+  });
+
+  it('still gives all six findings for walking', () => {
+    expect(buildFindings(makeAnalysis({ trunkLean: { value: 4 } }))).toHaveLength(6);
+  });
+
+  it('never ends a headline with two full stops when the reason is a sentence', () => {
+    const a = makeAnalysis();
+    notMeasurableAll(a, 'fewer than two clean steps were found in the clip.');
+    const findings = [
+      judgeTrunkLean(a),
+      judgeHeadPosture(a),
+      judgeOverstride(a),
+      judgeAsymmetry(a),
+      judgeCadence(a),
+      judgeRegularity(a)
+    ];
+    for (const f of findings) {
+      expect(f.headline).not.toMatch(/\.\.$/);
+      expect(f.headline).toMatch(/because fewer than two clean steps were found in the clip\.$/);
+    }
+  });
+
+  it('does not count steps left out (first steps from standing) among the overstriding steps', () => {
+    const steps = [
+      step('left', 10, {
+        heelAheadOfHipPerLeg: 0.7,
+        excludedReason: 'it is one of the first steps from standing still.'
+      }),
+      step('right', 26, { heelAheadOfHipPerLeg: 0.38 }),
+      step('left', 42, { heelAheadOfHipPerLeg: 0.39 }),
+      step('right', 58, { heelAheadOfHipPerLeg: 0.37 })
+    ];
+    const f = judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.38 } }, { steps }));
+    expect(f.level).toBe('fine');
+    expect(f.evidence.map((e) => e.text).join(' ')).not.toMatch(/Step 1 landed/);
   });
 });

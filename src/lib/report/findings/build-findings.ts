@@ -12,8 +12,11 @@ const ORDER: Record<Finding['level'], number> = { 'work-on': 0, watch: 1, fine: 
 /**
  * Every finding for one analysis, most important first (work on, watch, fine, not checked; ties keep
  * the article's order: posture, head, steps, evenness, pace, rhythm).
+ * None for a clip that shows running: every finding and its advice is about walking (the report says
+ * instead that GaitLens measures walking, with the evidence).
  */
 export function buildFindings(analysis: GaitAnalysis): Finding[] {
+  if (analysis.activity?.kind === 'running') return [];
   const findings = [
     judgeTrunkLean(analysis),
     judgeHeadPosture(analysis),

@@ -14,6 +14,7 @@ import {
   listNumbers,
   measured,
   notMeasurableReason,
+  stepCounts,
   stepsWhere,
   weakest
 } from './metric-text';
@@ -50,7 +51,7 @@ export function judgeOverstride(analysis: GaitAnalysis): Finding {
     analysis,
     (s) => s.heelAheadOfHipPerLeg !== null && s.heelAheadOfHipPerLeg > OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG
   );
-  const judged = analysis.steps.filter((s) => s.heelAheadOfHipPerLeg !== null).length;
+  const judged = analysis.steps.filter((s) => stepCounts(s) && s.heelAheadOfHipPerLeg !== null).length;
   const share = judged > 0 ? over.numbers.length / judged : 0;
   const reaching =
     step !== null &&

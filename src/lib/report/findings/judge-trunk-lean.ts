@@ -44,7 +44,8 @@ export function judgeTrunkLean(analysis: GaitAnalysis): Finding {
   }
   level = capLevel(level, confidence);
   if (level !== 'fine') headline = hedge(confidence) + headline;
-  const leaningStrides = analysis.strides.filter(
+  const counted = analysis.strides.filter((s) => (s.excludedReason ?? null) === null);
+  const leaningStrides = counted.filter(
     (s) =>
       s.trunkLeanDeg !== null &&
       (s.trunkLeanDeg > TRUNK_LEAN_FORWARD_FLAG_DEG || s.trunkLeanDeg < TRUNK_LEAN_BACKWARD_FLAG_DEG)
@@ -54,7 +55,7 @@ export function judgeTrunkLean(analysis: GaitAnalysis): Finding {
   ];
   if (leaningStrides.length > 0) {
     evidence.push({
-      text: `${leaningStrides.length} of ${analysis.strides.length} strides were outside the upright band.`,
+      text: `${leaningStrides.length} of ${counted.length} strides were outside the upright band.`,
       metricId: 'trunkLean',
       frames: leaningStrides.map((s) => s.startFrame)
     });

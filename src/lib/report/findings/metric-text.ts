@@ -33,10 +33,18 @@ export function measured<K extends MetricId>(analysis: GaitAnalysis, id: K): Mea
   return m.status === 'measured' ? m : null;
 }
 
-/** The "because …" reason of a not-measurable metric. */
+/** A clause without its closing full stop (and trailing space), to be ended by the sentence it goes into. */
+export function clause(text: string): string {
+  return text.trim().replace(/[.\s]+$/, '');
+}
+
+/**
+ * The "because …" reason of a not-measurable metric, without its full stop: the analysis writes reasons
+ * as sentences ("… were found."), and the headline that quotes them ends with its own.
+ */
 export function notMeasurableReason(analysis: GaitAnalysis, id: MetricId): string {
   const m = analysis.metrics[id];
-  return m.status === 'not-measurable' ? m.reason : '';
+  return m.status === 'not-measurable' ? clause(m.reason) : '';
 }
 
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
@@ -59,7 +67,15 @@ export function hedge(confidence: Confidence): string {
   return confidence === 'low' ? 'This clip only suggests it, since the measurement is uncertain: ' : '';
 }
 
-/** Step numbers (1-based, in time order) and frames of the steps matching a predicate. */
+/** Whether a step counts for the metrics (not left out, e.g. as one of the first steps from standing still). */
+export function stepCounts(step: GaitAnalysis['steps'][number]): boolean {
+  return (step.excludedReason ?? null) === null;
+}
+
+/**
+ * Step numbers (1-based, in time order over all steps, as in the steps table) and frames of the counted
+ * steps matching a predicate. Steps left out of the metrics are never counted here.
+ */
 export function stepsWhere(
   analysis: GaitAnalysis,
   predicate: (step: GaitAnalysis['steps'][number]) => boolean
@@ -67,7 +83,7 @@ export function stepsWhere(
   const numbers: number[] = [];
   const frames: number[] = [];
   analysis.steps.forEach((step, i) => {
-    if (predicate(step)) {
+    if (stepCounts(step) && predicate(step)) {
       numbers.push(i + 1);
       frames.push(step.heelStrikeFrame);
     }
