@@ -61,8 +61,13 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
   const steps = heelStrikes.flatMap((h, i) => {
     const prev = heelStrikes[i - 1];
     if (!prev || prev.segment !== h.segment || prev.foot === h.foot) return [];
-    const P = segs[h.segment].gait.P;
+    const seg = segs[h.segment];
+    const P = seg.gait.P;
     const len = h.foot === 'L' ? P.stepL : P.stepR;
+    // the gait clock ran at rate 1 through the step (no standing, starting, stopping or turning in it)
+    const underWay =
+      Math.abs(seg.tau(h.t) - seg.tau(prev.t) - (h.t - prev.t)) < 1e-3 &&
+      !(seg.spec.turn && seg.spec.turn.start < h.t && seg.spec.turn.end > prev.t);
     return [
       {
         foot: h.foot,
@@ -72,6 +77,7 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
         stepTimeS: r(h.t - prev.t, 5),
         stepLengthM: len,
         stepLengthOverLeg: r(len / legLength, 5),
+        underWay,
         inView: h.inView && prev.inView
       }
     ];
