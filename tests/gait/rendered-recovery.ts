@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeGait, symmetryIndexPct, type GaitAnalysis } from '../../src/lib/analysis/gait';
 import type { LandmarkSeries } from '../../src/lib/analysis/series';
+import { eventErrors, type EventErrors, type TrueEvent } from './event-errors';
 
 /** One foot event of the truth file. */
 interface TruthEvent {
@@ -50,16 +51,6 @@ export function readRendered(
   return { series: read(`${variant}.${model}.json`), truth: read(`${variant}.truth.json`) };
 }
 
-/** Timing errors of one event kind, frames at the clip's rate (measured − true). */
-export interface EventErrors {
-  /** Signed errors of the detected events matched to a true event of the same foot within 3 frames. */
-  errorsFrames: number[];
-  /** Detected events with no true event of the same foot within 3 frames. */
-  spurious: number;
-  /** True in-view events between the first and last detection that nothing matched. */
-  missed: number;
-}
-
 /** Measured − true, NaN where not measured. */
 export interface RenderedErrors {
   activity: GaitAnalysis['activity']['kind'];
@@ -74,34 +65,11 @@ export interface RenderedErrors {
   toeOffs: EventErrors;
 }
 
-function eventErrors(
-  a: GaitAnalysis,
-  kind: 'heelStrike' | 'toeOff',
-  truth: TruthEvent[],
-  fps: number
-): EventErrors {
-  const found = a.events.filter((e) => e.kind === kind);
-  const errorsFrames: number[] = [];
-  const matched = new Set<TruthEvent>();
-  let spurious = 0;
-  for (const e of found) {
-    const foot = e.side === 'left' ? 'L' : 'R';
-    let best: TruthEvent | null = null;
-    for (const t of truth) {
-      if (t.foot !== foot) continue;
-      if (!best || Math.abs(e.tMs / 1000 - t.t) < Math.abs(e.tMs / 1000 - best.t)) best = t;
-    }
-    const err = best ? (e.tMs / 1000 - best.t) * fps : Infinity;
-    if (best && Math.abs(err) <= 3) {
-      errorsFrames.push(err);
-      matched.add(best);
-    } else spurious++;
-  }
-  const first = found.length ? found[0].tMs / 1000 : Infinity;
-  const last = found.length ? found[found.length - 1].tMs / 1000 : -Infinity;
-  const missed = truth.filter((t) => t.inView && t.t >= first && t.t <= last && !matched.has(t)).length;
-  return { errorsFrames, spurious, missed };
-}
+const asTrueEvent = (e: TruthEvent): TrueEvent => ({
+  side: e.foot === 'L' ? 'left' : 'right',
+  tS: e.t,
+  inView: e.inView
+});
 
 /**
  * Analyses a rendered variant and scores it. The true pooled values weight each walking segment by its
@@ -145,8 +113,8 @@ export function scoreRendered(
           mean((w) => w.stanceL * w.strideTimeS)
         ),
       trunkLeanDeg: (val('trunkLean')?.value ?? NaN) - mean((w) => w.trunkLeanDeg),
-      heelStrikes: eventErrors(a, 'heelStrike', truth.heelStrikes, fps),
-      toeOffs: eventErrors(a, 'toeOff', truth.toeOffs, fps)
+      heelStrikes: eventErrors(a, 'heelStrike', truth.heelStrikes.map(asTrueEvent), fps),
+      toeOffs: eventErrors(a, 'toeOff', truth.toeOffs.map(asTrueEvent), fps)
     }
   };
 }

@@ -124,8 +124,12 @@ export const MIN_TREADMILL_PASS_S = 2;
 /** Anything up to this long, s, between two passes of opposite direction is a turn. **Provisional.** */
 export const MAX_TURN_S = 4;
 
-/** Steps after standing still (counted from the pass's first heel strike) kept out of steady-state metrics. **Provisional.** */
-export const INITIATION_STRIKES = 2;
+/**
+ * Heel strikes of a pass that starts from standing still whose steps are kept out of steady-state metrics,
+ * counted from the pass's first: the first step (its strike has no step time, but its length and landing
+ * are those of a start). **Provisional.**
+ */
+export const INITIATION_STRIKES = 1;
 
 // ───────────────────────────── plausibility (outliers) ─────────────────────────────
 

@@ -2,7 +2,7 @@ import { sideIndex, type Side } from '../landmarks';
 import { median } from '../signal';
 import { STEP_TIME_OUTLIER_FACTOR } from '../thresholds';
 import type { CleanTracks } from './clean-tracks';
-import type { StrikeEvent, TimelineEvents } from './gait-events';
+import { nearFilled, type StrikeEvent, type TimelineEvents } from './gait-events';
 import { angleFromDownwardDeg, jointFlexionDeg } from './geometry';
 import { nearestFrame, sampleToMs, valueAt } from './timeline-mapping';
 import type { GaitEvent, StepRecord, StrideRecord } from './types';
@@ -117,7 +117,9 @@ const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
  * Turn timeline events into gait events, steps and strides (GAIT_METHODS.md, "Metrics").
  *
  * - Step time: this heel strike minus the previous (contralateral) one within the same run; intervals more
- *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null).
+ *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null),
+ *   and so are the intervals on either side of a strike where both heels were interpolated across a gap
+ *   (`FILLED_GUARD_SAMPLES`: e.g. legs hidden behind furniture for a few frames).
  * - Step length (side view), ÷ leg length, footprint to footprint: each strike's footprint is the median
  *   position of the forward-most heel over the first `FOOTPRINT_WINDOW_OF_STEP` of the step after the strike
  *   (the heel is planted then; the forward-most heel is the striking one whatever the labels say; read from the
@@ -169,9 +171,17 @@ export function buildGaitCycles(
   });
   gaitEvents.sort((a, b) => a.tMs - b.tMs);
 
-  // Step times with outlier rejection against the median in-run interval.
+  // Step times with outlier rejection against the median in-run interval; none next to a strike where both
+  // heels were interpolated across a gap (its time is a guess; one heel alone is a collapse, which the
+  // leading-heel signal survives).
+  const lf = clean.filled[sideIndex('left', 'heel')];
+  const rf = clean.filled[sideIndex('right', 'heel')];
+  const bothFilled = lf.map((v, i) => v & rf[i]);
+  const guessed = strikes.map((hs) => nearFilled([bothFilled], hs.sample));
   const rawStep = strikes.map((hs, k) =>
-    k > 0 && strikes[k - 1].run === hs.run ? (hs.sample - strikes[k - 1].sample) / rate : NaN
+    k > 0 && strikes[k - 1].run === hs.run && !guessed[k] && !guessed[k - 1]
+      ? (hs.sample - strikes[k - 1].sample) / rate
+      : NaN
   );
   const typical = median(rawStep);
   const stepTimes = rawStep.map((t) =>

@@ -6,7 +6,7 @@ import {
   MIN_TOE_OFF_PROMINENCE_PER_LEG,
   TOE_OFF_SPEED_FRACTION
 } from '../thresholds';
-import { assignAlternatingSides, refineExtremum, type TimelineEvents } from './gait-events';
+import { assignAlternatingSides, nearFilled, refineExtremum, type TimelineEvents } from './gait-events';
 
 /** Horizontal signals of a side view on the uniform timeline, px, `NaN` = missing. */
 export interface SagittalFootSignals {
@@ -22,9 +22,6 @@ export interface SagittalFootSignals {
   /** 1 where a toe was interpolated across a gap: a toe off there is not trusted. */
   toeFilled: Uint8Array;
 }
-
-/** A toe off within this many samples of an interpolated toe sample is dropped (its timing is invented). */
-const FILLED_GUARD_SAMPLES = 2;
 
 /** Share of a step interval, after a heel strike, in which the other foot's toe off is searched. */
 const TOE_OFF_WINDOW_OF_STEP = 0.6;
@@ -137,9 +134,7 @@ export function detectSagittalEvents(
     const m = toeMinima.find((p) => p > hs.sample && p <= end);
     if (m === undefined) return null;
     const z = refineExtremum(negTrail, m);
-    for (let i = Math.max(0, m - FILLED_GUARD_SAMPLES); i <= Math.min(n - 1, m + FILLED_GUARD_SAMPLES); i++) {
-      if (s.toeFilled[i]) return null;
-    }
+    if (nearFilled([s.toeFilled], m)) return null;
     if (!canRefine) return z;
     const from = Math.max(hs.sample, z - reach);
     let rise = z; // the last forward rise through the threshold before the minimum

@@ -1,6 +1,22 @@
 import type { Side } from '../landmarks';
 import { MAX_STEP_TIME_S } from '../thresholds';
 
+/**
+ * An event within this many samples of a sample that was interpolated across a gap is not timed: a toe off
+ * there is dropped, and the step times on either side of such a heel strike are left out (timing invented).
+ */
+export const FILLED_GUARD_SAMPLES = 2;
+
+/** True when any of `masks` marks a sample within `FILLED_GUARD_SAMPLES` of position `p`. */
+export function nearFilled(masks: Uint8Array[], p: number): boolean {
+  const from = Math.max(0, Math.floor(p) - FILLED_GUARD_SAMPLES);
+  for (const mask of masks) {
+    const to = Math.min(mask.length - 1, Math.ceil(p) + FILLED_GUARD_SAMPLES);
+    for (let i = from; i <= to; i++) if (mask[i]) return true;
+  }
+  return false;
+}
+
 /** A heel strike on the uniform timeline (internal form, before conversion to `GaitEvent`). */
 export interface StrikeEvent {
   side: Side;
