@@ -111,6 +111,7 @@ describe('passes, running and steps left out in the report model', () => {
     );
     const model = buildReportModel(analysis, { heightCm: null });
     expect(model.activity.kind).toBe('running');
+    expect(model.viewText).toBe('side view, running toward the right');
     expect(model.findings).toEqual([]);
     expect(model.plan).toEqual([]);
     expect(model.generalAdvice).toEqual([]);

@@ -253,9 +253,13 @@ function segmentRow(segment: WalkSegment): SegmentRow {
   };
 }
 
-/** How the camera saw the walk; "both directions" when the used side-on passes go both ways. */
+/**
+ * How the camera saw the walk; "both directions" when the used side-on passes go both ways, and "running"
+ * instead of "walking" when the clip shows running.
+ */
 export function describeView(analysis: GaitAnalysis): string {
   const v = analysis.view;
+  const moving = analysis.activity?.kind === 'running' ? 'running' : 'walking';
   if (v.view === 'side') {
     const directions = new Set(
       (analysis.segments ?? [])
@@ -264,10 +268,10 @@ export function describeView(analysis: GaitAnalysis): string {
     );
     const way =
       directions.size > 1 ? 'in both directions' : `toward the ${v.direction === 1 ? 'right' : 'left'}`;
-    return `side view, walking ${way}${v.treadmill ? ' on a treadmill' : ''}`;
+    return `side view, ${moving} ${way}${v.treadmill ? ' on a treadmill' : ''}`;
   }
   return v.view === 'front'
-    ? `front view, walking ${v.towardCamera === false ? 'away from' : 'toward'} the camera`
+    ? `front view, ${moving} ${v.towardCamera === false ? 'away from' : 'toward'} the camera`
     : 'oblique view (neither side-on nor face-on)';
 }
 
