@@ -1,5 +1,6 @@
 /**
- * Every judgement constant of the analysis core and of the findings, in one place.
+ * Every judgement constant of the analysis core, in one place (the findings' bands and flags are in
+ * `$lib/report/findings/thresholds`).
  * Each constant says where it comes from. **Provisional** marks a design choice that no citable
  * source fixes: change it here, and the analysis, the findings and the docs follow.
  * Sources are spelled out in `/docs/METHOD.md` (Winter 2009, Zeni 2008, Stenum 2021, Robinson 1987,
@@ -256,82 +257,6 @@ export const VERY_LOW_FPS_HZ = 12;
 /** A metric resting on at least this many values can be "high" confidence. **Provisional.** */
 export const MIN_SAMPLES_FOR_HIGH_CONFIDENCE = 6;
 
-// ───────────────────────────── findings: what counts as notable ─────────────────────────────
-
-/** Normal adult cadence, steps/min. Tudor-Locke et al. 2011/2019. */
-export const CADENCE_NORMAL_RANGE_SPM: readonly [number, number] = [100, 120];
-
-/** Typical step length at comfortable speed ÷ leg length (leg ≈0.53 H, step ≈0.41–0.45 H). Derived guide, **provisional.** */
-export const STEP_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.75, 0.85];
-
-/** Typical stride length ÷ leg length. Derived guide (as above), **provisional.** */
-export const STRIDE_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [1.5, 1.7];
-
-/** Typical heel-ahead-of-hip distance at heel strike ÷ leg length (hip flexion 20–30° at contact). GAIT_METHODS.md. */
-export const HEEL_AHEAD_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.34, 0.42];
-
-/** Overstriding flag: heel lands more than this many leg lengths ahead of the hip midpoint. **Provisional.** */
-export const OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG = 0.5;
-
-/** Overstriding pattern: knee flexion at heel strike below this counts as "near straight". **Provisional.** */
-export const NEAR_STRAIGHT_KNEE_MAX_DEG = 5;
-
-/** Overstriding pattern: shank angle at heel strike above this counts as "reaching forward". **Provisional.** */
-export const REACHING_SHANK_MIN_DEG = 10;
-
-/** Trunk lean flag: forward lean above this, degrees ("leaning forward / slouching"). **Provisional.** */
-export const TRUNK_LEAN_FORWARD_FLAG_DEG = 10;
-
-/** Trunk lean mention: backward lean below this, degrees. **Provisional.** */
-export const TRUNK_LEAN_BACKWARD_FLAG_DEG = -5;
-
-/**
- * Head/neck flag: shoulder→ear line tilted forward of vertical by more than this, degrees. In real
- * side-view clips slouching tilted this line forward by roughly twice the upright value (GAIT_METHODS.md);
- * the value itself is **provisional** and awaits validation on real footage.
- */
-export const NECK_FORWARD_FLAG_DEG = 25;
-
-/** Head-forward flag: ear ahead of the shoulder by more than this many torso lengths. **Provisional.** */
-export const HEAD_FORWARD_FLAG_PER_TORSO = 0.25;
-
-/** Lateral trunk lean flag (front view), degrees from vertical either way. **Provisional.** */
-export const LATERAL_LEAN_FLAG_DEG = 5;
-
-/** Robinson symmetry index above this, %, is flagged. Common practice, **provisional.** */
-export const SYMMETRY_INDEX_FLAG_PCT = 10;
-
-/** Patterson et al. 2010 symmetry-ratio thresholds (larger/smaller side). */
-export const PATTERSON_SYMMETRY_RATIO = { swing: 1.06, stance: 1.05, stepLength: 1.08 } as const;
-
-/** Typical stance share of the stride, %. GAIT_METHODS.md (≈60 %). */
-export const STANCE_TYPICAL_PCT = 60;
-
-/** Typical total double support, % of the stride. GAIT_METHODS.md (≈20–25 %). */
-export const DOUBLE_SUPPORT_TYPICAL_RANGE_PCT: readonly [number, number] = [20, 25];
-
-/** Stride-time coefficient of variation above this, %, is flagged as irregular. **Provisional.** */
-export const STRIDE_TIME_CV_FLAG_PCT = 5;
-
-// ───────────────────────────── finding levels (report) ─────────────────────────────
-// A finding is "work on" past the flag constants above, "watch" in the band between the watch
-// constant below and the flag, and "fine" otherwise. The watch bands are **provisional**: they mark
-// values past what is typical that do not yet reach the flag. Overstriding uses the top of
-// HEEL_AHEAD_TYPICAL_RANGE_PER_LEG as its watch line, cadence the edges of CADENCE_NORMAL_RANGE_SPM,
-// asymmetry Patterson's ratios (PATTERSON_SYMMETRY_RATIO, converted to a symmetry index).
-
-/** Trunk lean "watch" band starts here, degrees forward (above "a few degrees" plus BlazePose's hip-point bias). **Provisional.** */
-export const TRUNK_LEAN_FORWARD_WATCH_DEG = 8;
-
-/** Head/neck "watch" band starts here, degrees forward of vertical. **Provisional.** */
-export const NECK_FORWARD_WATCH_DEG = 20;
-
-/**
- * Share of steps past the overstride flag that makes a "watch" even when the median is typical
- * (a habit on some steps, not on most). **Provisional.**
- */
-export const OVERSTRIDE_STEP_SHARE_WATCH = 0.25;
-
 // ───────────────────────────── capture: live framing cues and clip limits (capture helper) ─────────────────────────────
 
 /**
@@ -367,14 +292,6 @@ export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 /** A webcam recording stops by itself after this long, s (≈15–20 steps at a normal cadence). **Provisional.** */
 export const MAX_RECORDING_S = 20;
-
-/**
- * A left/right difference counts as real only when the per-side medians differ by more than this many
- * standard errors of the difference (Welch: √(sd²_L/n_L + sd²_R/n_R)); 2 ≈ a 95 % two-sided interval.
- * With the few steps of a short clip, one mistimed strike otherwise reads as an asymmetry. Statistical
- * convention; the choice of 2 is **provisional**.
- */
-export const ASYMMETRY_MIN_STANDARD_ERRORS = 2;
 
 /**
  * Per-step accuracy of single-camera 2D video against 3D motion capture (Stenum, Rossi, Roemmich 2021,

@@ -27,7 +27,7 @@ import {
   STRIDE_TIME_CV_FLAG_PCT,
   SYMMETRY_INDEX_FLAG_PCT,
   TRUNK_LEAN_FORWARD_FLAG_DEG
-} from '$lib/analysis/thresholds';
+} from '$lib/report/findings/thresholds';
 import { buildFindings } from './findings/build-findings';
 import type { Finding } from './findings/types';
 import { normalizeAnalysis } from './normalize-analysis';

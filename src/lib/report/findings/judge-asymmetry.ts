@@ -1,13 +1,12 @@
 import { metricInfo } from '$lib/analysis/gait/metric-registry';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
 import type { Confidence, MeasuredMetric } from '$lib/analysis/metric';
+import { VIDEO_EVENT_TIME_MAE_S, VIDEO_STEP_LENGTH_MAE_PER_LEG } from '$lib/analysis/thresholds';
 import {
   ASYMMETRY_MIN_STANDARD_ERRORS,
   PATTERSON_SYMMETRY_RATIO,
-  SYMMETRY_INDEX_FLAG_PCT,
-  VIDEO_EVENT_TIME_MAE_S,
-  VIDEO_STEP_LENGTH_MAE_PER_LEG
-} from '$lib/analysis/thresholds';
+  SYMMETRY_INDEX_FLAG_PCT
+} from './thresholds';
 import { capLevel, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 

@@ -1,5 +1,5 @@
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
-import { CADENCE_NORMAL_RANGE_SPM } from '$lib/analysis/thresholds';
+import { CADENCE_NORMAL_RANGE_SPM } from './thresholds';
 import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingLevel } from './types';
 

@@ -1,9 +1,5 @@
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
-import {
-  HEAD_FORWARD_FLAG_PER_TORSO,
-  NECK_FORWARD_FLAG_DEG,
-  NECK_FORWARD_WATCH_DEG
-} from '$lib/analysis/thresholds';
+import { HEAD_FORWARD_FLAG_PER_TORSO, NECK_FORWARD_FLAG_DEG, NECK_FORWARD_WATCH_DEG } from './thresholds';
 import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 

@@ -6,7 +6,7 @@ import {
   OVERSTRIDE_STEP_SHARE_WATCH,
   REACHING_SHANK_MIN_DEG,
   STEP_LENGTH_TYPICAL_RANGE_PER_LEG
-} from '$lib/analysis/thresholds';
+} from './thresholds';
 import {
   capLevel,
   describeMeasured,

@@ -1,6 +1,7 @@
 import { timingNoiseCv } from '$lib/analysis/gait/timing-noise-cv';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
-import { STRIDE_TIME_CV_FLAG_PCT, VIDEO_EVENT_TIME_MAE_S } from '$lib/analysis/thresholds';
+import { VIDEO_EVENT_TIME_MAE_S } from '$lib/analysis/thresholds';
+import { STRIDE_TIME_CV_FLAG_PCT } from './thresholds';
 import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 

@@ -3,7 +3,7 @@ import {
   TRUNK_LEAN_BACKWARD_FLAG_DEG,
   TRUNK_LEAN_FORWARD_FLAG_DEG,
   TRUNK_LEAN_FORWARD_WATCH_DEG
-} from '$lib/analysis/thresholds';
+} from './thresholds';
 import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
 import type { Finding, FindingLevel } from './types';
 

@@ -7,7 +7,7 @@ import type { Confidence } from '$lib/analysis/metric';
  * - `watch`: a little past the usual, or a habit on some steps; worth keeping an eye on;
  * - `work-on`: clearly past the flag threshold with enough confidence to say so;
  * - `not-checked`: the clip could not support a judgement (the reason is in `headline`).
- * The bands are in `analysis/thresholds.ts`.
+ * The bands are in `findings/thresholds.ts`.
  */
 export type FindingLevel = 'fine' | 'watch' | 'work-on';
 
