@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GaitAnalysis } from '$lib/analysis/gait/types';
+import type { GaitAnalysis, StepRecord } from '$lib/analysis/gait/types';
 import { makeAnalysis, step } from '../../../../tests/helpers/make-analysis';
 import { buildFindings } from './build-findings';
 import { judgeAsymmetry, ratioToSymmetryIndexPct, sideDifferenceStandardError } from './judge-asymmetry';
@@ -8,6 +8,13 @@ import { judgeHeadPosture } from './judge-head-posture';
 import { judgeOverstride } from './judge-overstride';
 import { judgeRegularity } from './judge-regularity';
 import { judgeTrunkLean } from './judge-trunk-lean';
+import {
+  HEEL_AHEAD_TYPICAL_RANGE_PER_LEG,
+  OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG,
+  WALK_RATIO_MIN_CADENCE_SPM,
+  WALK_RATIO_USUAL_PER_LEG,
+  WALK_RATIO_WORK_ON_PER_LEG
+} from './thresholds';
 
 describe('trunk lean', () => {
   it('is fine when nearly upright, watch a little forward, work-on clearly forward', () => {
@@ -57,42 +64,123 @@ describe('head posture', () => {
 });
 
 describe('overstride', () => {
-  it('is fine at a usual landing distance', () => {
-    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.38 } })).level).toBe('fine');
+  const [, heelUsualTop] = HEEL_AHEAD_TYPICAL_RANGE_PER_LEG;
+  /** n steps alternating sides, 16 frames apart, with these values. */
+  const walk = (n: number, values: Partial<StepRecord>) =>
+    Array.from({ length: n }, (_, i) => step(i % 2 ? 'right' : 'left', 10 + 16 * i, values));
+  /** A step time that gives this walk ratio for this step length (walk ratio = length × step time ÷ 60). */
+  const stepTimeFor = (ratio: number, length: number) => (ratio * 60) / length;
+
+  it('is fine with usual steps for the pace and a usual landing', () => {
+    const a = makeAnalysis(
+      { heelAheadOfHip: { value: heelUsualTop - 0.05 }, cadence: { value: 110 } },
+      {
+        steps: walk(6, { stepLengthPerLeg: 0.77, stepTimeS: 0.545 })
+      }
+    );
+    const f = judgeOverstride(a);
+    expect(f.level).toBe('fine');
+    expect(f.evidence[0].text).toMatch(/^Walk ratio/);
   });
-  it('is watch just above the usual range and work-on past the flag, naming the steps', () => {
-    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.46 } })).level).toBe('watch');
-    const steps = [
-      step('left', 10, { heelAheadOfHipPerLeg: 0.6 }),
-      step('right', 26, { heelAheadOfHipPerLeg: 0.58 }),
-      step('left', 42)
-    ];
-    const f = judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.58 } }, { steps }));
+  it('does not flag a brisk walker whose long steps come with a quick cadence (usual walk ratio)', () => {
+    const a = makeAnalysis(
+      { heelAheadOfHip: { value: heelUsualTop + 0.08 }, cadence: { value: 125 } },
+      {
+        steps: walk(6, { stepLengthPerLeg: 0.93, stepTimeS: 0.48 })
+      }
+    );
+    expect(judgeOverstride(a).level).toBe('fine');
+  });
+  it('works on steps long for the pace that land well ahead, and says by how much', () => {
+    const length = 1.05;
+    const a = makeAnalysis(
+      { heelAheadOfHip: { value: heelUsualTop + 0.08 }, cadence: { value: 110 } },
+      {
+        steps: walk(6, {
+          stepLengthPerLeg: length,
+          stepTimeS: stepTimeFor(WALK_RATIO_WORK_ON_PER_LEG * 1.05, length)
+        })
+      }
+    );
+    const f = judgeOverstride(a);
     expect(f.level).toBe('work-on');
-    const stepEvidence = f.evidence.find((e) => e.text.startsWith('Steps'));
-    expect(stepEvidence?.text).toBe('Steps 1 and 2 landed more than 0.5 leg lengths ahead of the hips.');
-    expect(stepEvidence?.frames).toEqual([10, 26]);
+    expect(f.headline).toMatch(
+      /long for your pace \(about \d+ % longer than usual at 110 steps per minute\)/
+    );
   });
-  it('is watch when the median is normal but a quarter of steps reach far', () => {
+  it('watches steps a little long for the pace, and at most watches below 98 steps/min', () => {
+    const [, usualTop] = WALK_RATIO_USUAL_PER_LEG;
+    const between = (usualTop + WALK_RATIO_WORK_ON_PER_LEG) / 2;
+    const heel = { value: heelUsualTop + 0.05 };
+    const watch = makeAnalysis(
+      { heelAheadOfHip: heel, cadence: { value: 110 } },
+      {
+        steps: walk(6, { stepLengthPerLeg: 0.9, stepTimeS: stepTimeFor(between, 0.9) })
+      }
+    );
+    expect(judgeOverstride(watch).level).toBe('watch');
+    const slow = makeAnalysis(
+      { heelAheadOfHip: heel, cadence: { value: WALK_RATIO_MIN_CADENCE_SPM - 8 } },
+      {
+        steps: walk(6, {
+          stepLengthPerLeg: 1.05,
+          stepTimeS: stepTimeFor(WALK_RATIO_WORK_ON_PER_LEG * 1.1, 1.05)
+        })
+      }
+    );
+    expect(judgeOverstride(slow).level).toBe('watch');
+  });
+  it('does not flag a far landing alone when the steps suit the pace', () => {
+    const a = makeAnalysis(
+      { heelAheadOfHip: { value: OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG + 0.05 } },
+      {
+        steps: walk(6, { stepLengthPerLeg: 0.77, stepTimeS: 0.545 })
+      }
+    );
+    expect(judgeOverstride(a).level).toBe('fine');
+  });
+  it('watches a habit on some steps (long for their pace and landing far), naming them', () => {
+    const far = {
+      heelAheadOfHipPerLeg: OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG + 0.1,
+      stepLengthPerLeg: 1.1,
+      stepTimeS: 0.55
+    };
     const steps = [
-      step('left', 10, { heelAheadOfHipPerLeg: 0.6 }),
+      step('left', 10, far),
       step('right', 26),
-      step('left', 42),
-      step('right', 58)
+      step('left', 42, far),
+      step('right', 58),
+      step('left', 74)
     ];
-    expect(judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: 0.38 } }, { steps })).level).toBe('watch');
+    const f = judgeOverstride(makeAnalysis({ heelAheadOfHip: { value: heelUsualTop - 0.02 } }, { steps }));
+    expect(f.level).toBe('watch');
+    const stepEvidence = f.evidence.find((e) => e.text.startsWith('Steps'));
+    expect(stepEvidence?.text).toBe(
+      `Steps 1 and 3 were long for their pace and landed more than ${OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG} leg lengths ahead of the hips.`
+    );
+    expect(stepEvidence?.frames).toEqual([10, 42]);
   });
-  it('flags the reaching pattern: long step, straight knee, forward shin', () => {
+  it('flags the reaching pattern on steps long for the pace: straight knee, forward shin', () => {
     const f = judgeOverstride(
-      makeAnalysis({
-        heelAheadOfHip: { value: 0.45 },
-        stepLength: { value: 0.95 },
-        kneeFlexionAtStrike: { value: 2 },
-        shankAngleAtStrike: { value: 14 }
-      })
+      makeAnalysis(
+        {
+          heelAheadOfHip: { value: heelUsualTop - 0.02 },
+          kneeFlexionAtStrike: { value: 2 },
+          shankAngleAtStrike: { value: 14 },
+          cadence: { value: 105 }
+        },
+        { steps: walk(6, { stepLengthPerLeg: 1.1, stepTimeS: 0.571 }) }
+      )
     );
     expect(f.level).toBe('work-on');
     expect(f.headline).toMatch(/nearly straight knee/);
+  });
+  it('without timed steps, watches a landing past the flag and says why it cannot tell more', () => {
+    const f = judgeOverstride(
+      makeAnalysis({ heelAheadOfHip: { value: OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG + 0.05 } })
+    );
+    expect(f.level).toBe('watch');
+    expect(f.headline).toMatch(/too few timed steps/);
   });
   it('cannot check outside a side view', () => {
     const f = judgeOverstride(makeAnalysis());
@@ -177,7 +265,19 @@ describe('asymmetry', () => {
     expect(judgeAsymmetry(a).level).toBe('fine');
     expect(sideDifferenceStandardError(a, 'stepLength')).toBeCloseTo(0.0629, 3);
   });
-  it('still flags a large step-length difference with the same few steps', () => {
+  it('still flags a large step-length difference with three steps a side', () => {
+    const a = makeAnalysis({
+      stepLengthSymmetry: { value: 24 },
+      stepLength: {
+        value: 0.8,
+        left: 0.9,
+        right: 0.71,
+        sideSamples: { left: [0.9, 0.91, 0.89], right: [0.7, 0.71, 0.72] }
+      }
+    });
+    expect(judgeAsymmetry(a).level).toBe('work-on');
+  });
+  it('needs three values a side to call the sides uneven, and says so', () => {
     const a = makeAnalysis({
       stepLengthSymmetry: { value: 24 },
       stepLength: {
@@ -187,7 +287,38 @@ describe('asymmetry', () => {
         sideSamples: { left: [0.9, 0.91], right: [0.7, 0.71, 0.72] }
       }
     });
-    expect(judgeAsymmetry(a).level).toBe('work-on');
+    const f = judgeAsymmetry(a);
+    expect(f.level).toBe('fine');
+    expect(f.evidence[0].text).toMatch(
+      /at least 3 values on each side, and this clip has 2 left and 3 right/
+    );
+  });
+  it('does not let one mistimed heel strike raise a flag (leave one strike out)', () => {
+    // Left steps 0.54 s, right 0.56 s (3.6 %, usual), 8 a side; one strike 70 ms late makes the right step
+    // ending at it 0.63 s and the left one after it 0.47 s: the means now differ by 6.8 %, past the watch line
+    // and past 2 standard errors, but leaving that one strike out brings it back to 3.6 %.
+    const times = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.56 : 0.54));
+    times[7] += 0.07;
+    times[8] -= 0.07;
+    const a = makeAnalysis({ stepTimeSymmetry: { value: 6.8 }, stepTime: { value: 0.55 } });
+    const stepTime = a.metrics.stepTime;
+    if (stepTime.status !== 'measured') throw new Error('set up');
+    stepTime.samples = times.map((value, i) => ({
+      value,
+      side: i % 2 ? ('right' as const) : ('left' as const),
+      tMs: i * 550,
+      frame: i * 16
+    }));
+    stepTime.left = times.filter((_, i) => i % 2 === 0).reduce((x, y) => x + y) / 8;
+    stepTime.right = times.filter((_, i) => i % 2 === 1).reduce((x, y) => x + y) / 8;
+    expect(judgeAsymmetry(a).level).toBe('fine');
+    expect(judgeAsymmetry(a).evidence[0].text).toMatch(/Leaving out any single heel strike/);
+    // the same walk without the mistimed strike but with a real 7 % difference is still flagged
+    const real = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.57 : 0.53));
+    stepTime.samples = real.map((value, i) => ({ ...stepTime.samples[i], value }));
+    stepTime.left = 0.53;
+    stepTime.right = 0.57;
+    expect(judgeAsymmetry(a).level).toBe('watch');
   });
   it('keeps a consistent difference as uneven', () => {
     const steady = makeAnalysis({
@@ -214,15 +345,25 @@ describe('cadence and rhythm', () => {
     expect(judgeCadence(makeAnalysis({ cadence: { value: 140 } })).level).toBe('watch');
   });
   it('uneven stride timing is watch', () => {
-    expect(judgeRegularity(makeAnalysis({ strideTimeVariability: { value: 2 } })).level).toBe('fine');
-    expect(judgeRegularity(makeAnalysis({ strideTimeVariability: { value: 9 } })).level).toBe('watch');
+    const strides = (cv: number) => Array.from({ length: 6 }, (_, i) => 100 + (i % 2 ? cv : -cv));
+    const at = (cv: number) =>
+      judgeRegularity(makeAnalysis({ strideTimeVariability: { value: cv, samples: strides(cv) } })).level;
+    expect(at(2)).toBe('fine');
+    expect(at(9)).toBe('watch');
   });
 });
 
 describe('buildFindings', () => {
   it('puts work-on first and not-checked last', () => {
     const findings = buildFindings(
-      makeAnalysis({ trunkLean: { value: 4 }, heelAheadOfHip: { value: 0.6 }, cadence: { value: 110 } })
+      makeAnalysis(
+        { trunkLean: { value: 4 }, heelAheadOfHip: { value: 0.6 }, cadence: { value: 110 } },
+        {
+          steps: Array.from({ length: 6 }, (_, i) =>
+            step(i % 2 ? 'right' : 'left', 10 + 16 * i, { stepLengthPerLeg: 1.1 })
+          )
+        }
+      )
     );
     expect(findings.map((f) => f.level)).toEqual([
       'work-on',

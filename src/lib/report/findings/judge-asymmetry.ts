@@ -1,9 +1,11 @@
 import { metricInfo } from '$lib/analysis/gait/metric-registry';
+import { symmetryIndexPct } from '$lib/analysis/gait/symmetry-index';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
 import type { Confidence, MeasuredMetric } from '$lib/analysis/metric';
 import { VIDEO_EVENT_TIME_MAE_S, VIDEO_STEP_LENGTH_MAE_PER_LEG } from '$lib/analysis/thresholds';
 import {
   ASYMMETRY_MIN_STANDARD_ERRORS,
+  ASYMMETRY_MIN_VALUES_PER_SIDE,
   PATTERSON_SYMMETRY_RATIO,
   SYMMETRY_INDEX_FLAG_PCT
 } from './thresholds';
@@ -102,8 +104,50 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
         text += ` Given how much single steps vary and how precisely one video can measure them (±${(ASYMMETRY_MIN_STANDARD_ERRORS * se).toFixed(info.decimals + 1)} ${info.unit} for this many steps), this difference could be chance; it cannot be told from even.`;
       }
     }
+    const perSideCounts = perSide ? sideCounts(perSide) : null;
+    const sided = perSideCounts !== null && perSideCounts[0] + perSideCounts[1] > 0;
+    if (level !== 'fine' && sided && Math.min(...perSideCounts) < ASYMMETRY_MIN_VALUES_PER_SIDE) {
+      level = 'fine';
+      text += ` Calling the sides uneven needs at least ${ASYMMETRY_MIN_VALUES_PER_SIDE} values on each side, and this clip has ${perSideCounts[0]} left and ${perSideCounts[1]} right.`;
+    } else if (
+      level !== 'fine' &&
+      perSide &&
+      !survivesOneStrike(perSide, ratioToSymmetryIndexPct(pair.watchRatio))
+    ) {
+      level = 'fine';
+      text +=
+        ' Leaving out any single heel strike (one mistimed landing) would make the difference usual, so it rests on one step and is not called uneven.';
+    }
   }
   return { pair, metric, level, evidence: { text, metricId: pair.si, frames: [] } };
+}
+
+/** How many values of a per-side metric each side has: [left, right]. */
+function sideCounts(m: MeasuredMetric): [number, number] {
+  const left = m.samples.filter((v) => v.side === 'left').length;
+  return [left, m.samples.filter((v) => v.side === 'right').length];
+}
+
+/**
+ * Whether a left/right difference survives leaving out any one heel strike: a strike ends one step and
+ * starts the next, so each pair of consecutive values (in time order) is dropped in turn, and the symmetry
+ * index of the remaining per-side means must stay above `watchPct` every time. One mistimed strike then
+ * cannot raise a flag on its own.
+ */
+export function survivesOneStrike(m: MeasuredMetric, watchPct: number): boolean {
+  const values = [...m.samples]
+    .filter((v) => v.side && Number.isFinite(v.value))
+    .sort((a, b) => a.tMs - b.tMs);
+  const sideMean = (kept: typeof values, side: 'left' | 'right') => {
+    const own = kept.filter((v) => v.side === side);
+    return own.length ? own.reduce((a, v) => a + v.value, 0) / own.length : NaN;
+  };
+  for (let k = 0; k + 1 < values.length; k++) {
+    const kept = values.filter((_, i) => i !== k && i !== k + 1);
+    const si = symmetryIndexPct(sideMean(kept, 'right'), sideMean(kept, 'left'));
+    if (!(si > watchPct)) return false;
+  }
+  return true;
 }
 
 /** Standard deviation of a normal error whose mean absolute value is 1: √(π/2). */

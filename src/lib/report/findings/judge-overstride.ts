@@ -5,8 +5,11 @@ import {
   OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG,
   OVERSTRIDE_STEP_SHARE_WATCH,
   REACHING_SHANK_MIN_DEG,
-  STEP_LENGTH_TYPICAL_RANGE_PER_LEG
+  WALK_RATIO_MIN_CADENCE_SPM,
+  WALK_RATIO_USUAL_PER_LEG,
+  WALK_RATIO_WORK_ON_PER_LEG
 } from './thresholds';
+import { stepWalkRatio, walkRatio } from './walk-ratio';
 import {
   capLevel,
   describeMeasured,
@@ -24,11 +27,21 @@ const ARTICLE_POINT =
   'The article warns that steps that are too long send jolts up through the spine, and suggests shorter steps that land gently, heel first, rolling through to the toes.';
 
 /**
- * Overstriding (side view): where the heel lands relative to the hips.
- * Work on: median heel-ahead-of-hip above OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG, or the "reaching" pattern
- * (long steps with a near-straight knee and a forward-reaching shin, all by median).
- * Watch: median above the typical range, or at least OVERSTRIDE_STEP_SHARE_WATCH of the steps past the flag.
- * Fine otherwise. Low confidence caps at watch.
+ * Overstriding as the article means it: steps too long for your pace, landing well ahead of you (side view).
+ *
+ * - **Long for the pace**: the walk ratio (step length ÷ cadence, in leg lengths; {@link walkRatio}) above
+ *   the usual band `WALK_RATIO_USUAL_PER_LEG`. People who walk faster lengthen their steps AND quicken them,
+ *   so their walk ratio stays usual: a brisk walker with long steps is not overstriding by this rule.
+ * - **Landing ahead**: the heel lands further ahead of the hips than usual (median heel-ahead-of-hip above
+ *   `HEEL_AHEAD_TYPICAL_RANGE_PER_LEG`), or the "reaching" pattern (near-straight knee and a forward-reaching
+ *   shin at contact, by median).
+ *
+ * Work on: walk ratio above `WALK_RATIO_WORK_ON_PER_LEG` with a landing sign. Watch: walk ratio above the
+ * usual band with a landing sign; or, per step, at least `OVERSTRIDE_STEP_SHARE_WATCH` of the counted steps
+ * both too long for their own pace and landing past `OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG`; or, when no walk
+ * ratio can be formed, the heel landing past that flag. Below `WALK_RATIO_MIN_CADENCE_SPM` the walk ratio
+ * rises naturally, so at most watch. A landing sign alone, with a usual walk ratio, is fine. Low confidence
+ * caps at watch.
  */
 export function judgeOverstride(analysis: GaitAnalysis): Finding {
   const base = { id: 'overstride', topic: 'Step length and landing', articlePoint: ARTICLE_POINT } as const;
@@ -46,50 +59,65 @@ export function judgeOverstride(analysis: GaitAnalysis): Finding {
   const step = measured(analysis, 'stepLength');
   const knee = measured(analysis, 'kneeFlexionAtStrike');
   const shank = measured(analysis, 'shankAngleAtStrike');
+  const cadence = measured(analysis, 'cadence');
+  const ratio = walkRatio(analysis);
   const confidence = weakest(heel.confidence, analysis.quality.confidence);
-  const over = stepsWhere(
-    analysis,
-    (s) => s.heelAheadOfHipPerLeg !== null && s.heelAheadOfHipPerLeg > OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG
-  );
-  const judged = analysis.steps.filter((s) => stepCounts(s) && s.heelAheadOfHipPerLeg !== null).length;
-  const share = judged > 0 ? over.numbers.length / judged : 0;
   const reaching =
-    step !== null &&
     knee !== null &&
     shank !== null &&
-    step.value > STEP_LENGTH_TYPICAL_RANGE_PER_LEG[1] &&
     knee.value < NEAR_STRAIGHT_KNEE_MAX_DEG &&
     shank.value > REACHING_SHANK_MIN_DEG;
+  const landsAhead = heel.value > HEEL_AHEAD_TYPICAL_RANGE_PER_LEG[1] || reaching;
+  const over = stepsWhere(analysis, (s) => {
+    const wr = stepWalkRatio(s);
+    const far =
+      s.heelAheadOfHipPerLeg !== null && s.heelAheadOfHipPerLeg > OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG;
+    return far && (wr === null || wr > WALK_RATIO_WORK_ON_PER_LEG);
+  });
+  const judged = analysis.steps.filter((s) => stepCounts(s) && s.heelAheadOfHipPerLeg !== null).length;
+  const share = judged > 0 ? over.numbers.length / judged : 0;
+  const slow = cadence !== null && cadence.value < WALK_RATIO_MIN_CADENCE_SPM;
+  const usualMid = (WALK_RATIO_USUAL_PER_LEG[0] + WALK_RATIO_USUAL_PER_LEG[1]) / 2;
+  const longer = ratio ? Math.round((ratio.median / usualMid - 1) * 100) : 0;
+  const pace = cadence ? ` at ${cadence.value.toFixed(0)} steps per minute` : '';
 
   const d = heel.value.toFixed(2);
   let level: FindingLevel = 'fine';
-  let headline = `Your heels land a normal distance in front of your hips (${d} leg lengths).`;
-  if (heel.value > OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG || reaching) {
-    level = 'work-on';
-    headline = reaching
-      ? `You reach forward with a nearly straight knee on long steps: a sign of overstriding.`
-      : `Your heels land far in front of your hips (${d} leg lengths; about ${HEEL_AHEAD_TYPICAL_RANGE_PER_LEG[0]}–${HEEL_AHEAD_TYPICAL_RANGE_PER_LEG[1]} is usual): a sign of overstriding.`;
-  } else if (heel.value > HEEL_AHEAD_TYPICAL_RANGE_PER_LEG[1] || share >= OVERSTRIDE_STEP_SHARE_WATCH) {
+  let headline = ratio
+    ? `Your steps suit your pace, and your heels land a usual distance in front of your hips (${d} leg lengths).`
+    : `Your heels land a usual distance in front of your hips (${d} leg lengths).`;
+  if (ratio && ratio.median > WALK_RATIO_USUAL_PER_LEG[1] && landsAhead) {
+    level = ratio.median > WALK_RATIO_WORK_ON_PER_LEG && !slow ? 'work-on' : 'watch';
+    headline = `Your steps are long for your pace (about ${longer} % longer than usual${pace}) and ${reaching ? 'you reach forward with a nearly straight knee' : `your heels land well in front of your hips (${d} leg lengths)`}: a sign of overstriding.`;
+  } else if (share >= OVERSTRIDE_STEP_SHARE_WATCH && over.numbers.length >= 2) {
     level = 'watch';
-    headline =
-      share >= OVERSTRIDE_STEP_SHARE_WATCH
-        ? `Most steps land normally, but ${over.numbers.length} of ${judged} reach well ahead of your hips.`
-        : `Your heels land a little further ahead of your hips than usual (${d} leg lengths).`;
+    headline = `Most steps land normally, but ${over.numbers.length} of ${judged} are long for your pace and land well ahead of your hips.`;
+  } else if (!ratio && heel.value > OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG) {
+    level = 'watch';
+    headline = `Your heels land well in front of your hips (${d} leg lengths); this clip has too few timed steps to tell whether your steps are long for your pace.`;
   }
   level = capLevel(level, confidence);
   if (level !== 'fine') headline = hedge(confidence) + headline;
 
-  const evidence: FindingEvidence[] = [
-    { text: describeMeasured(heel), metricId: 'heelAheadOfHip', frames: [] }
-  ];
+  const evidence: FindingEvidence[] = [];
+  if (ratio) {
+    const [u0, u1] = WALK_RATIO_USUAL_PER_LEG.map((v) => (v * 1000).toFixed(1));
+    evidence.push({
+      text: `Walk ratio (step length ÷ cadence) ${(ratio.median * 1000).toFixed(1)} thousandths of a leg length per step/min (middle half ${(ratio.iqr[0] * 1000).toFixed(1)}–${(ratio.iqr[1] * 1000).toFixed(1)}, from ${ratio.n} steps); usual ${u0}–${u1}.`,
+      metricId: 'stepLength',
+      frames: []
+    });
+  }
+  evidence.push({ text: describeMeasured(heel), metricId: 'heelAheadOfHip', frames: [] });
   if (over.numbers.length > 0) {
     evidence.push({
-      text: `Step${over.numbers.length > 1 ? 's' : ''} ${listNumbers(over.numbers)} landed more than ${OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG} leg lengths ahead of the hips.`,
+      text: `Step${over.numbers.length > 1 ? 's' : ''} ${listNumbers(over.numbers)} ${over.numbers.length > 1 ? 'were' : 'was'} long for ${over.numbers.length > 1 ? 'their' : 'its'} pace and landed more than ${OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG} leg lengths ahead of the hips.`,
       metricId: 'heelAheadOfHip',
       frames: over.frames
     });
   }
   if (step) evidence.push({ text: describeMeasured(step), metricId: 'stepLength', frames: [] });
+  if (cadence) evidence.push({ text: describeMeasured(cadence), metricId: 'cadence', frames: [] });
   if (knee) evidence.push({ text: describeMeasured(knee), metricId: 'kneeFlexionAtStrike', frames: [] });
 
   const advice =

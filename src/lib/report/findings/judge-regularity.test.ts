@@ -67,7 +67,7 @@ describe('rhythm finding: only variability beyond event-timing error counts', ()
     );
     expect(cvPct).toBeGreaterThan(5);
     expect(finding.level).toBe('fine');
-    expect(finding.headline).toMatch(/timing error of video/);
+    expect(finding.headline).toMatch(/steady rhythm/);
     expect(finding.evidence.map((e) => e.text).join(' ')).toMatch(/alone makes a steady walk's strides vary/);
   });
 
@@ -89,12 +89,24 @@ describe('rhythm finding: only variability beyond event-timing error counts', ()
     expect(finding.headline).toMatch(/beyond what video timing error explains/);
   });
 
-  it('hand-built: a CV of 6.5 % at 30 fps is fine, 9 % is watch', () => {
+  it('hand-built: a CV of 6.5 % at 30 fps is fine, 9 % is watch; one odd stride pair alone is not', () => {
+    // strides as % of the mean, alternating ±cv: their spread is the CV however it is measured
+    const samples = (cv: number) => Array.from({ length: 6 }, (_, i) => 100 + (i % 2 ? cv : -cv));
     const at = (cv: number) =>
-      judgeRegularity(makeAnalysis({ strideTimeVariability: { value: cv }, strideTime: { value: 1.09 } }))
-        .level;
+      judgeRegularity(
+        makeAnalysis({
+          strideTimeVariability: { value: cv, samples: samples(cv) },
+          strideTime: { value: 1.09 }
+        })
+      ).level;
     expect(at(6.5)).toBe('fine');
     expect(at(9)).toBe('watch');
+    // one mistimed strike: one stride 12 % long and the next 12 % short among steady ones (SD-based CV ≈ 7.6 %)
+    const oneOff = [100, 100, 112, 88, 100, 100, 100, 100];
+    const f = judgeRegularity(
+      makeAnalysis({ strideTimeVariability: { value: 7.6, samples: oneOff }, strideTime: { value: 1.09 } })
+    );
+    expect(f.level).toBe('fine');
   });
 });
 

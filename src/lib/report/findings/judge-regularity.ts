@@ -1,4 +1,5 @@
 import { timingNoiseCv } from '$lib/analysis/gait/timing-noise-cv';
+import { median } from '$lib/analysis/signal';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { VIDEO_EVENT_TIME_MAE_S } from '$lib/analysis/thresholds';
 import { STRIDE_TIME_CV_FLAG_PCT } from './thresholds';
@@ -16,8 +17,16 @@ function typicalStrideS(analysis: GaitAnalysis): number {
   return cadence ? 120 / cadence.value : NaN;
 }
 
+/** 1.4826 × the median absolute deviation: the SD of normal data, unmoved by one or two outliers. */
+function robustSdPct(values: number[]): number {
+  const m = median(values);
+  return 1.4826 * median(values.map((v) => Math.abs(v - m)));
+}
+
 /**
- * Rhythm: stride-time coefficient of variation (CV), judged only beyond what event-timing error alone makes.
+ * Rhythm: stride-time coefficient of variation (CV), judged only beyond what event-timing error alone makes,
+ * and on the median-based spread (1.4826 × MAD of the strides as % of the mean, when smaller than the SD):
+ * one mistimed strike makes two odd strides, which move the SD but not the MAD.
  *
  * Each heel strike found in video is off by a few tens of ms ({@link timingNoiseCv}: 0.02 s, Stenum 2021, plus
  * half a frame), which alone gives a steady walk a CV of CV_noise ≈ √2·σ_t ÷ stride time (≈4.8 % at 30 fps).
@@ -42,10 +51,12 @@ export function judgeRegularity(analysis: GaitAnalysis): Finding {
   const confidence = weakest(cv.confidence, analysis.quality.confidence);
   const noise = timingNoiseCv(typicalStrideS(analysis), analysis.timeline.sampleRateHz);
   const noiseKnown = Number.isFinite(noise.cvPct);
-  const ownCvPct = noiseKnown ? Math.sqrt(Math.max(0, cv.value ** 2 - noise.cvPct ** 2)) : cv.value;
+  // Judged on the median-based spread, so that one mistimed strike (two odd strides) cannot raise it.
+  const spreadPct = Math.min(cv.value, robustSdPct(cv.samples.map((s) => s.value)));
+  const ownCvPct = noiseKnown ? Math.sqrt(Math.max(0, spreadPct ** 2 - noise.cvPct ** 2)) : spreadPct;
   let level: FindingLevel = ownCvPct > STRIDE_TIME_CV_FLAG_PCT ? 'watch' : 'fine';
   level = capLevel(level, confidence);
-  const mostlyNoise = noiseKnown && cv.value > STRIDE_TIME_CV_FLAG_PCT;
+  const mostlyNoise = noiseKnown && spreadPct > STRIDE_TIME_CV_FLAG_PCT;
   const headline =
     level === 'fine'
       ? mostlyNoise
@@ -69,7 +80,7 @@ export function judgeRegularity(analysis: GaitAnalysis): Finding {
         `Timing one heel strike from video is uncertain by about ${(noise.eventSdS * 1000).toFixed(0)} ms ` +
         `(${VIDEO_EVENT_TIME_MAE_S} s for single-camera video plus half a frame at ${analysis.timeline.sampleRateHz.toFixed(0)} fps), ` +
         `which alone makes a steady walk's strides vary by about ${noise.cvPct.toFixed(1)} %. ` +
-        `Allowing for it, your own variation is about ${ownCvPct.toFixed(1)} % (flagged above ${STRIDE_TIME_CV_FLAG_PCT} %).`,
+        `Judged on the median-based spread of the strides (${spreadPct.toFixed(1)} %, so that one mistimed strike cannot raise it) and allowing for that error, your own variation is about ${ownCvPct.toFixed(1)} % (flagged above ${STRIDE_TIME_CV_FLAG_PCT} %).`,
       metricId: 'strideTimeVariability',
       frames: []
     });

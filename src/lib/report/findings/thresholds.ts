@@ -86,3 +86,28 @@ export const OVERSTRIDE_STEP_SHARE_WATCH = 0.25;
  * convention; the choice of 2 is **provisional**.
  */
 export const ASYMMETRY_MIN_STANDARD_ERRORS = 2;
+
+/**
+ * Calling the two sides uneven needs at least this many values (steps, or strides for stance) on each side;
+ * and the difference must survive leaving out any one heel strike (`survivesOneStrike`). **Provisional.**
+ */
+export const ASYMMETRY_MIN_VALUES_PER_SIDE = 3;
+
+// ───────────────────────────── overstriding: steps long for the pace ─────────────────────────────
+
+/**
+ * Usual walk ratio, leg lengths per (step/min): step length ÷ cadence. People speed up by lengthening
+ * their steps and quickening them together, so the ratio stays nearly constant over normal speeds (Sekiya et
+ * al. 1997; ≈0.006 m per step/min in adults, ≈0.0070 leg lengths for a 0.86-m leg). Band as our pipeline
+ * measures normal walkers (docs/FINDINGS.md, "Calibration"). **Provisional.**
+ */
+export const WALK_RATIO_USUAL_PER_LEG: readonly [number, number] = [0.0062, 0.0081];
+
+/** Walk ratio from which steps are clearly too long for the pace (≈ +20 % over usual). **Provisional.** */
+export const WALK_RATIO_WORK_ON_PER_LEG = 0.0087;
+
+/**
+ * Below this cadence the walk ratio rises naturally as people slow down (Murakami & Otaka 2017: constancy
+ * breaks at ≈98 steps/min), so long-for-the-pace steps are at most "watch" there. Literature.
+ */
+export const WALK_RATIO_MIN_CADENCE_SPM = 98;
