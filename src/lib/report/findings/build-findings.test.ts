@@ -213,10 +213,10 @@ describe('asymmetry', () => {
   });
   it('treats a step-time difference shorter than one video frame as even', () => {
     // 0.52 vs 0.55 s at 30 fps: 30 ms < 33 ms, although the SI is 6 %.
-    const within = makeAnalysis({
-      stepTimeSymmetry: { value: 6 },
-      stepTime: { value: 0.54, left: 0.52, right: 0.55 }
-    });
+    const within = makeAnalysis(
+      { stepTimeSymmetry: { value: 6 }, stepTime: { value: 0.54, left: 0.52, right: 0.55 } },
+      { model: 'heavy' }
+    );
     const f = judgeAsymmetry(within);
     expect(f.level).toBe('fine');
     expect(f.evidence[0].text).toMatch(/shorter than one video frame \(33 ms\)/);
@@ -225,26 +225,32 @@ describe('asymmetry', () => {
     expect(judgeAsymmetry(within).level).toBe('watch');
   });
   it('converts a stance difference to time with the stride time before comparing with a frame', () => {
-    const a = makeAnalysis({
-      stanceTimeSymmetry: { value: 7 },
-      stancePct: { value: 60, left: 58, right: 62 },
-      strideTime: { value: 1.1 }
-    });
+    const a = makeAnalysis(
+      {
+        stanceTimeSymmetry: { value: 7 },
+        stancePct: { value: 60, left: 58, right: 62 },
+        strideTime: { value: 1.1 }
+      },
+      { model: 'heavy' }
+    );
     // 4 % of 1.1 s = 44 ms > 33 ms: a real difference.
     expect(judgeAsymmetry(a).level).toBe('watch');
   });
   it('does not call a difference uneven when the steps vary too much to tell (one mistimed strike)', () => {
     // Step times of a symmetric synthetic walk as measured in the browser: one late strike makes
     // one right step long and the next left one short; SI 12 %, but the difference is within 2 standard errors.
-    const noisy = makeAnalysis({
-      stepTimeSymmetry: { value: 11.7 },
-      stepTime: {
-        value: 0.55,
-        left: 0.509,
-        right: 0.553,
-        sideSamples: { left: [0.542, 0.477], right: [0.553, 0.613, 0.551] }
-      }
-    });
+    const noisy = makeAnalysis(
+      {
+        stepTimeSymmetry: { value: 11.7 },
+        stepTime: {
+          value: 0.55,
+          left: 0.509,
+          right: 0.553,
+          sideSamples: { left: [0.542, 0.477], right: [0.553, 0.613, 0.551] }
+        }
+      },
+      { model: 'heavy' }
+    );
     const f = judgeAsymmetry(noisy);
     expect(f.level).toBe('fine');
     expect(f.evidence[0].text).toMatch(/could be chance/);
@@ -297,10 +303,13 @@ describe('asymmetry', () => {
     // Left steps 0.54 s, right 0.56 s (3.6 %, usual), 8 a side; one strike 70 ms late makes the right step
     // ending at it 0.63 s and the left one after it 0.47 s: the means now differ by 6.8 %, past the watch line
     // and past 2 standard errors, but leaving that one strike out brings it back to 3.6 %.
-    const times = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.56 : 0.54));
+    const times: number[] = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.56 : 0.54));
     times[7] += 0.07;
     times[8] -= 0.07;
-    const a = makeAnalysis({ stepTimeSymmetry: { value: 6.8 }, stepTime: { value: 0.55 } });
+    const a = makeAnalysis(
+      { stepTimeSymmetry: { value: 6.8 }, stepTime: { value: 0.55 } },
+      { model: 'heavy' }
+    );
     const stepTime = a.metrics.stepTime;
     if (stepTime.status !== 'measured') throw new Error('set up');
     stepTime.samples = times.map((value, i) => ({
@@ -319,6 +328,27 @@ describe('asymmetry', () => {
     stepTime.left = 0.53;
     stepTime.right = 0.57;
     expect(judgeAsymmetry(a).level).toBe('watch');
+  });
+  it('does not call a timing difference uneven when the pose model makes as much on even walkers', () => {
+    const a = (model: 'lite' | 'full') =>
+      makeAnalysis(
+        {
+          stepTimeSymmetry: { value: 12 },
+          stepTime: {
+            value: 0.63,
+            left: 0.67,
+            right: 0.595,
+            sideSamples: { left: [0.67, 0.67, 0.67], right: [0.595, 0.595, 0.595] }
+          }
+        },
+        { model }
+      );
+    // 75 ms: within the lite model's 100 ms, beyond the full model's 50 ms
+    expect(judgeAsymmetry(a('lite')).level).toBe('fine');
+    expect(judgeAsymmetry(a('lite')).evidence[0].text).toMatch(
+      /within what the lite pose model's timing makes/
+    );
+    expect(judgeAsymmetry(a('full')).level).toBe('work-on');
   });
   it('keeps a consistent difference as uneven', () => {
     const steady = makeAnalysis({

@@ -6,6 +6,7 @@ import { VIDEO_EVENT_TIME_MAE_S, VIDEO_STEP_LENGTH_MAE_PER_LEG } from '$lib/anal
 import {
   ASYMMETRY_MIN_STANDARD_ERRORS,
   ASYMMETRY_MIN_VALUES_PER_SIDE,
+  TIMING_SIDE_DIFFERENCE_OF_MODEL_S,
   PATTERSON_SYMMETRY_RATIO,
   SYMMETRY_INDEX_FLAG_PCT
 } from './thresholds';
@@ -94,9 +95,13 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
     const diffS = timingDifferenceS(analysis, pair);
     const frameS = 1 / analysis.quality.fpsHz;
     const se = sideDifferenceStandardError(analysis, pair.perSide);
+    const modelS = TIMING_SIDE_DIFFERENCE_OF_MODEL_S[analysis.model];
     if (diffS !== null && Number.isFinite(frameS) && diffS < frameS) {
       level = 'fine';
       text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is shorter than one video frame (${(frameS * 1000).toFixed(0)} ms), so this video cannot tell it from even.`;
+    } else if (diffS !== null && modelS !== undefined && diffS <= modelS) {
+      level = 'fine';
+      text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is within what the ${analysis.model} pose model's timing makes on even walkers (up to ${(modelS * 1000).toFixed(0)} ms), so it cannot be told from even.`;
     } else if (se !== null && perSide?.left !== undefined && perSide.right !== undefined) {
       const diff = Math.abs(perSide.left - perSide.right);
       if (diff <= ASYMMETRY_MIN_STANDARD_ERRORS * se) {

@@ -111,3 +111,15 @@ export const WALK_RATIO_WORK_ON_PER_LEG = 0.0087;
  * breaks at ≈98 steps/min), so long-for-the-pace steps are at most "watch" there. Literature.
  */
 export const WALK_RATIO_MIN_CADENCE_SPM = 98;
+
+/**
+ * Left − right difference of step time (or stance time), s, that each pose model makes on even walkers: its
+ * foot landmarks place the near foot's landings a frame or two off, the same way on every step, which no
+ * statistic over steps can remove. A timing difference up to this is not called uneven. The largest
+ * difference measured on the normal rendered walkers (docs/FINDINGS.md, "Calibration"). Our measurement.
+ */
+export const TIMING_SIDE_DIFFERENCE_OF_MODEL_S: Readonly<Record<'lite' | 'full' | 'heavy', number>> = {
+  lite: 0.1,
+  full: 0.05,
+  heavy: 0.02
+};
