@@ -4,7 +4,7 @@
  * detected mid-hip is from the true one (x, px), the detected mid-hip x at the start and end of the clip against
  * the truth, and the share of frames (feet apart) in which the leg labels are swapped.
  *
- * Usage: npx tsx scripts/render-walker/check-series.ts [name-filter]
+ * Usage: npx tsx scripts/render-walker/check-series.ts [name-filter]   (e.g. `findings/`)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -30,7 +30,12 @@ const LEG_PAIRS = [
   [31, 32]
 ];
 
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.truth.json') && f.includes(only))) {
+// recursive: the findings clips are in `findings/` (names `findings/<clip>`)
+const truthFiles = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  .map((f) => f.split('\\').join('/'))
+  .filter((f) => f.endsWith('.truth.json') && f.includes(only))
+  .sort();
+for (const file of truthFiles) {
   const name = file.replace('.truth.json', '');
   const truth = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Truth;
   const at = (i: number, k: number) => truth.frames.px[i][truth.frames.landmarkIndices.indexOf(k)];

@@ -33,8 +33,13 @@ export interface CameraSpec {
   /** vertical field of view, deg */
   fov: number;
   lookY: number;
-  /** x the camera looks at (and stands in front of) */
+  /** x the camera stands at (and, unless `lookX` is given, looks at) */
   x: number;
+  /**
+   * x of the point on the walking line the camera looks at, if not `x`: with `dist` 0 and `x` far along the
+   * line, the camera stands on the walking line and sees the walker from the front (or back)
+   */
+  lookX?: number;
 }
 
 export interface ClipSpec {

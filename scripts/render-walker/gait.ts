@@ -164,6 +164,8 @@ export interface GaitParams {
   stepR: number;
   /** trunk forward lean (deg): line mid-hip -> mid-shoulder vs vertical */
   lean: number;
+  /** extra neck flexion (deg, forward) on top of the level-head posture: a forward head / flexed neck */
+  neckFlex: number;
   pelvicTilt: number;
   /** stance fraction of the gait cycle per leg */
   stanceL: number;
@@ -197,6 +199,7 @@ export const DEFAULTS: GaitParams = {
   stepL: 0.66,
   stepR: 0.66,
   lean: 4,
+  neckFlex: 0,
   pelvicTilt: 8,
   stanceL: 0.6,
   stanceR: 0.6,
@@ -532,8 +535,11 @@ export function makeGait(params: Partial<GaitParams> = {}): Gait {
   };
 }
 
-/** Neck and head pitch relative to the trunk (deg): the head is kept roughly level whatever the lean. */
-const neckAngles = (lean: number) => ({ neck: -0.3 * lean, head: -0.3 * lean });
+/**
+ * Neck and head pitch relative to the trunk (deg): the head is kept roughly level whatever the lean; `neckFlex`
+ * flexes the neck forward on top of that (the head follows the neck).
+ */
+const neckAngles = (lean: number, neckFlex: number) => ({ neck: -0.3 * lean + neckFlex, head: -0.3 * lean });
 
 /**
  * Poses the skeleton for gait time τ. The body is placed with its pelvis at world x = startX + dir·travel(τ)
@@ -554,7 +560,7 @@ export function applyState(
   J.pelvis.position.set(0, st.pelvis.y, G.travel(tau));
   J.pelvis.rotation.set(P.pelvicTilt * D2R, 0, 0);
   J.lumbar.rotation.set((P.lean - P.pelvicTilt) * D2R, 0, 0);
-  const na = neckAngles(P.lean);
+  const na = neckAngles(P.lean, P.neckFlex);
   J.neck.rotation.set(na.neck * D2R, 0, 0);
   J.head.rotation.set(na.head * D2R, 0, 0);
   let hipMean = 0;

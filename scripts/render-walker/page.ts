@@ -64,18 +64,18 @@ window.renderClip = async (spec) => {
   const dbg = gl.getExtension('WEBGL_debug_renderer_info');
   const webgl = dbg ? String(gl.getParameter(dbg.UNMASKED_RENDERER_WEBGL)) : null;
 
+  const segs = buildSegments(spec);
   const scene = buildScene();
-  const skel = dress(buildSkeleton(1.75), APPEARANCES[spec.appearance]);
+  const skel = dress(buildSkeleton(segs[0].gait.P.H), APPEARANCES[spec.appearance]);
   const stage = new THREE.Group();
   stage.add(skel.J.root);
   scene.add(stage);
   const c = spec.camera;
   const cam = new THREE.PerspectiveCamera(c.fov, W / H, 0.1, 50);
   cam.position.set(c.x, c.height, c.dist);
-  cam.lookAt(c.x, c.lookY, 0);
+  cam.lookAt(c.lookX ?? c.x, c.lookY, 0);
   cam.updateMatrixWorld(true);
 
-  const segs = buildSegments(spec);
   const output = new Output({ format: new WebMOutputFormat(), target: new BufferTarget() });
   const source = new CanvasSource(canvas, {
     codec: 'vp9',

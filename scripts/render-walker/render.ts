@@ -3,6 +3,7 @@
  * - the VP9 WebM to `<videoDir>/<name>.webm` (not committed: run the pose engine on it with
  *   `scripts/make-landmark-fixtures.ts`),
  * - the exact truth to `tests/fixtures/rendered/<name>.truth.json`.
+ * Names may have a folder (`findings/<clip>`: the clips of `FINDINGS`).
  *
  * Usage: npx tsx scripts/render-walker/render.ts [name-filter] [videoDir=tests/.tmp/rendered]
  */
@@ -15,7 +16,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { buildSegments, truthEvents, type ClipSpec } from './clip';
 import type { RenderResult } from './page';
-import { VARIANTS } from './variants';
+import { FINDINGS, VARIANTS } from './variants';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
@@ -27,6 +28,10 @@ const truthDir = join(root, 'tests/fixtures/rendered');
 const KEY = [0, 11, 12, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32];
 
 const r = (v: number, d: number) => Number(v.toFixed(d));
+const median = (a: number[]) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length ? s[s.length >> 1] : NaN;
+};
 
 function truthFile(spec: ClipSpec, res: RenderResult) {
   const segs = buildSegments(spec);
@@ -45,6 +50,23 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
   const anyInViewAt = (i: number) =>
     res.frames[i].px.some(([x, y]) => x >= 0 && x <= spec.W && y >= 0 && y <= spec.H);
   const legLength = segs[0].gait.A.legLen;
+  const mid = (i: number, a: number, b: number) => {
+    const [pa, pb] = [res.frames[i].px[idx.indexOf(a)], res.frames[i].px[idx.indexOf(b)]];
+    return [(pa[0] + pb[0]) / 2, (pa[1] + pb[1]) / 2];
+  };
+  /** median over the segment's frames in view of the projected line from → to vs the image vertical (deg, +
+   * = leaning the way the walker faces; meaningful in a side view only) */
+  const projectedAngle = (si: number, from: [number, number], to: [number, number]) => {
+    const s = segs[si];
+    const out: number[] = [];
+    res.frames.forEach((f, i) => {
+      if (f.segment !== si || !inViewAt(i)) return;
+      const [ax, ay] = mid(i, ...from);
+      const [bx, by] = mid(i, ...to);
+      out.push((Math.atan2(s.gait.P.dir * (bx - ax), ay - by) * 180) / Math.PI);
+    });
+    return r(median(out), 2);
+  };
   const ev = (kind: 'heelStrike' | 'toeOff') =>
     events
       .filter((e) => e.kind === kind)
@@ -99,11 +121,11 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
       webmBytes: res.bytes
     },
     walker: {
-      heightM: 1.75,
+      heightM: segs[0].gait.P.H,
       legLengthM: r(legLength, 5),
       hipHeightStandingM: r(segs[0].gait.A.hipHeight, 5)
     },
-    segments: segs.map((s) => {
+    segments: segs.map((s, si) => {
       const P = s.gait.P;
       const stepTimeL = s.gait.stepTimeL;
       const stepTimeR = s.gait.stepTimeR;
@@ -131,7 +153,15 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
           stepLengthSIPct: r((100 * Math.abs(P.stepR - P.stepL)) / (0.5 * (P.stepR + P.stepL)), 3),
           stanceL: P.stanceL,
           stanceR: P.stanceR,
-          trunkLeanDeg: P.lean
+          trunkLeanDeg: P.lean,
+          neckFlexDeg: P.neckFlex
+        },
+        projected: {
+          note:
+            'medians over the frames in view of the projected truth markers (side view only): mid-hip → ' +
+            'mid-shoulder and mid-shoulder → mid-ear against the image vertical, deg, + = towards the walking direction',
+          trunkFromVerticalDeg: projectedAngle(si, [23, 24], [11, 12]),
+          shoulderEarFromVerticalDeg: projectedAngle(si, [11, 12], [7, 8])
         }
       };
     }),
@@ -186,14 +216,16 @@ async function main() {
   });
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => typeof window.renderClip === 'function');
-  for (const spec of VARIANTS.filter((v) => v.name.includes(only))) {
+  for (const spec of [...VARIANTS, ...FINDINGS].filter((v) => v.name.includes(only))) {
     const t0 = Date.now();
     const res = await page.evaluate((s) => window.renderClip(s), spec);
     const wall = (Date.now() - t0) / 1000;
     const video = join(videoDir, `${spec.name}.webm`);
+    mkdirSync(dirname(video), { recursive: true });
     writeFileSync(video, Buffer.from(res.webmBase64, 'base64'));
     const truth = truthFile(spec, res);
     const out = join(truthDir, `${spec.name}.truth.json`);
+    mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, JSON.stringify(truth));
     const inView = truth.frames.inView.reduce<number>((a, b) => a + b, 0);
     console.log(
