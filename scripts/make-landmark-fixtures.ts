@@ -8,7 +8,8 @@
  *   the walker tracker's tests replay them, at both input sizes the diagnostics page offers;
  * - for the rendered walker clips of `scripts/render-walker` (rendered first into `GAITLENS_RENDERED_DIR`,
  *   default `tests/.tmp/rendered`; missing ones are skipped), the series to
- *   `tests/fixtures/rendered/<clip>.<variant>.json`, next to the truth the renderer wrote there.
+ *   `tests/fixtures/rendered/<clip>.<variant>.json`, next to the truth the renderer wrote there; those of the
+ *   findings clips (`rendered/findings/…`) compact (see `roundSeries`).
  * These are derived data made by our own pipeline.
  *
  * Usage (after `GAITLENS_BUILD_DIR=<dir> npx vite build`):
@@ -24,7 +25,7 @@ import type { ImageLandmark, LandmarkSeries, ModelVariant, WorldLandmark } from 
 import { chromiumArgs } from '../playwright.config';
 import { fixture, FIXTURES, readCandidates, readSeries, runOnDevPage } from '../tests/e2e/pose-helpers';
 import { compactCandidates } from '../tests/fixtures/pose-candidates';
-import { VARIANTS as RENDERED } from './render-walker/variants';
+import { FINDINGS, VARIANTS as RENDERED } from './render-walker/variants';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const buildDir = process.env.GAITLENS_BUILD_DIR ?? join(root, 'build');
@@ -35,8 +36,17 @@ const outDir = process.argv[5] ?? join(root, 'tests/fixtures/landmarks');
 const renderedDir = process.env.GAITLENS_RENDERED_DIR ?? join(root, 'tests/.tmp/rendered');
 const renderedOutDir = join(root, 'tests/fixtures/rendered');
 
-/** `series: false` = only the candidates files; a `rendered/` clip comes from `scripts/render-walker`. */
-const JOBS: { clip: string; variant: ModelVariant; series?: false; candidatesAt?: (640 | 960)[] }[] = [
+/**
+ * `series: false` = only the candidates files; a `rendered/` clip comes from `scripts/render-walker`;
+ * `compact` = the series is written compact (see `roundSeries`).
+ */
+const JOBS: {
+  clip: string;
+  variant: ModelVariant;
+  series?: false;
+  candidatesAt?: (640 | 960)[];
+  compact?: true;
+}[] = [
   { clip: 'synthetic-side-walk.webm', variant: 'lite' },
   { clip: 'synthetic-side-walk.webm', variant: 'full' },
   { clip: 'synthetic-side-walk.webm', variant: 'heavy' },
@@ -44,6 +54,13 @@ const JOBS: { clip: string; variant: ModelVariant; series?: false; candidatesAt?
   { clip: 'sports2d-demo.mp4', variant: 'lite', series: false, candidatesAt: [640, 960] },
   ...RENDERED.flatMap(({ name }) =>
     (['lite', 'full'] as const).map((variant) => ({ clip: `rendered/${name}.webm`, variant }))
+  ),
+  ...FINDINGS.flatMap(({ name }) =>
+    (['lite', 'full'] as const).map((variant) => ({
+      clip: `rendered/${name}.webm`,
+      variant,
+      compact: true as const
+    }))
   )
 ];
 
@@ -53,25 +70,33 @@ const clipPath = (clip: string) =>
 
 const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : v);
 
-/** One landmark with x, y, z to `xyzDigits` decimals and visibility/presence to 3. */
-const roundLandmark = <L extends ImageLandmark | WorldLandmark>(l: L, xyzDigits: number): L => ({
+/** One landmark with x, y, z to `xyzDigits` decimals and visibility/presence to `visDigits`. */
+const roundLandmark = <L extends ImageLandmark | WorldLandmark>(
+  l: L,
+  xyzDigits: number,
+  visDigits = 3
+): L => ({
   ...l,
   x: round(l.x, xyzDigits),
   y: round(l.y, xyzDigits),
   z: round(l.z, xyzDigits),
-  visibility: round(l.visibility, 3),
-  presence: round(l.presence, 3)
+  visibility: round(l.visibility, visDigits),
+  presence: round(l.presence, visDigits)
 });
 
-/** The series with coordinates rounded: image px to 0.1, visibility/presence and world metres to 0.001. */
-export function roundSeries(s: LandmarkSeries): LandmarkSeries {
+/**
+ * The series with coordinates rounded: image px to 0.1, visibility/presence and world metres to 0.001.
+ * `compact`: no world landmarks (`world: []`; the analysis reads only `pose.image`) and visibility/presence to
+ * 0.01, for about a third of the size.
+ */
+export function roundSeries(s: LandmarkSeries, { compact = false } = {}): LandmarkSeries {
   return {
     ...s,
     frames: s.frames.map((f) => ({
       tMs: round(f.tMs, 3),
       pose: f.pose && {
-        image: f.pose.image.map((l) => roundLandmark(l, 1)),
-        world: f.pose.world.map((l) => roundLandmark(l, 3))
+        image: f.pose.image.map((l) => roundLandmark(l, 1, compact ? 2 : 3)),
+        world: compact ? [] : f.pose.world.map((l) => roundLandmark(l, 3))
       }
     }))
   };
@@ -106,9 +131,10 @@ async function main() {
         const outcome = await runOnDevPage(page, clipPath(clip), { variant, numPoses, timeoutMs: 600_000 });
         if (outcome.error)
           throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
-        const series = roundSeries(await readSeries(page));
+        const series = roundSeries(await readSeries(page), { compact: job.compact });
         const name = clip.replace(/^rendered\//, '').replace(/\.[^.]+$/, '');
         const file = join(isRendered(clip) ? renderedOutDir : outDir, `${name}.${variant}.json`);
+        mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, JSON.stringify(series));
         const posed = series.frames.filter((f) => f.pose).length;
         console.log(
