@@ -5,6 +5,7 @@
  * Limits live in `analysis/thresholds.ts`.
  */
 import { MAX_CLIP_DURATION_S, MAX_UPLOAD_BYTES, MIN_CLIP_DURATION_S } from '$lib/analysis/thresholds';
+import { tooLongMessage } from '$lib/media/errors';
 
 /** File-name endings of the containers the decoder reads. */
 export const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'webm', 'mkv'] as const;
@@ -64,10 +65,6 @@ export function checkClipDuration(durationS: number): void {
     );
   }
   if (durationS > MAX_CLIP_DURATION_S) {
-    throw new FileCheckError(
-      'too-long',
-      `This clip is ${Math.round(durationS)} s long; GaitLens analyses up to ${MAX_CLIP_DURATION_S} s. ` +
-        'Trim it to the walk (10–30 seconds is plenty) and try again.'
-    );
+    throw new FileCheckError('too-long', tooLongMessage(MAX_CLIP_DURATION_S, durationS));
   }
 }

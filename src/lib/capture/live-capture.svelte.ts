@@ -174,18 +174,17 @@ export class LiveCapture {
     this.phase = 'finished';
   }
 
-  /** Stops the preview, the pose worker, any recording and the camera. Safe to call repeatedly. */
+  /**
+   * Stops the preview, the pose worker, any recording and the camera. Safe to call repeatedly.
+   * The camera is released without waiting for the pose worker, so its light goes off even when
+   * the worker never answers; the worker is then terminated, whatever its last frame was doing.
+   */
   async stop(): Promise<void> {
     this.#generation++;
     this.#timers.forEach(clearInterval);
     this.#timers = [];
     const live = this.#live;
     this.#live = null;
-    await live?.stop().catch(() => {
-      // The worker is terminated just below, whatever state its last frame was in.
-    });
-    this.#client?.dispose();
-    this.#client = null;
     if (this.#recording) {
       const rec = this.#recording;
       this.#recording = null;
@@ -194,6 +193,11 @@ export class LiveCapture {
     closeCamera(this.stream);
     this.stream = null;
     if (this.#video) this.#video.srcObject = null;
+    void live?.stop().catch(() => {
+      // The worker is terminated just below; a stop it never answers is not an error.
+    });
+    this.#client?.dispose();
+    this.#client = null;
     this.latest = null;
     this.cues = [];
     this.#recentCues = [];

@@ -4,7 +4,13 @@
  */
 
 export type VideoErrorCode =
-  'not-a-video' | 'no-video-track' | 'unsupported-codec' | 'corrupt-file' | 'no-frames';
+  | 'not-a-video'
+  | 'no-video-track'
+  | 'unsupported-codec'
+  | 'corrupt-file'
+  | 'no-frames'
+  | 'too-long'
+  | 'truncated';
 
 /** Base class of every video-file problem. */
 export class VideoError extends Error {
@@ -84,6 +90,38 @@ export class CorruptFileError extends VideoError {
         'If it was copied or downloaded, try copying it again, or record a new clip.'
     );
     this.name = 'CorruptFileError';
+  }
+}
+
+/**
+ * The sentence for a clip over the length limit: `durationS` when known, else only that it is longer
+ * than `maxS`. Shared by the up-front check and the decoder, so the person reads the same advice.
+ */
+export function tooLongMessage(maxS: number, durationS: number | null): string {
+  const length = durationS === null ? `longer than ${maxS} s` : `${Math.round(durationS)} s long`;
+  return (
+    `This clip is ${length}; GaitLens analyses up to ${maxS} s. ` +
+    'Trim it to the walk (10–30 seconds is plenty) and try again.'
+  );
+}
+
+/** The frames' own times go past the length limit, whatever the container said its duration was. */
+export class ClipTooLongError extends VideoError {
+  constructor(maxS: number, durationS: number | null = null) {
+    super('too-long', tooLongMessage(maxS, durationS));
+    this.name = 'ClipTooLongError';
+  }
+}
+
+/** The file ends before the video does: it was cut short while copying, downloading or recording. */
+export class TruncatedFileError extends VideoError {
+  constructor(detail: string) {
+    super(
+      'truncated',
+      `This video file is cut short: ${detail}. ` +
+        'It may not have finished copying or downloading; copy it again from the phone or camera, or record a new clip.'
+    );
+    this.name = 'TruncatedFileError';
   }
 }
 

@@ -3,7 +3,8 @@
  * stable `code` and a person-readable `message`.
  */
 
-export type PoseErrorCode = 'model-load-failed' | 'webgl-unavailable' | 'inference-failed';
+export type PoseErrorCode =
+  'model-load-failed' | 'webgl-unavailable' | 'inference-failed' | 'worker-failed' | 'stalled';
 
 export class PoseError extends Error {
   readonly code: PoseErrorCode;
@@ -43,5 +44,35 @@ export class PoseInferenceError extends PoseError {
   constructor(detail = '') {
     super('inference-failed', `Pose detection failed${detail ? ` (${detail})` : ''}. Please try again.`);
     this.name = 'PoseInferenceError';
+  }
+}
+
+/** A worker stopped answering: it failed to load, crashed, or sent a message that could not be read. */
+export class WorkerFailedError extends PoseError {
+  constructor(detail = '') {
+    super(
+      'worker-failed',
+      `The analysis stopped: a part of GaitLens running in the background failed${detail ? ` (${detail})` : ''}. ` +
+        'Reload the page and try again; if it keeps happening, your device may be short of memory.'
+    );
+    this.name = 'WorkerFailedError';
+  }
+}
+
+/** Nothing moved for longer than the watchdog allows (see `capture/limits.ts`). */
+export class StalledError extends PoseError {
+  /** What was going on, e.g. "loading the pose model". */
+  readonly during: string;
+  /** How long nothing moved, s. */
+  readonly waitedS: number;
+  constructor(during: string, waitedS: number) {
+    super(
+      'stalled',
+      `The analysis stopped: nothing happened for ${waitedS} s while ${during}. ` +
+        'The video may be damaged or the device too busy; close other tabs and try again, or try another video.'
+    );
+    this.name = 'StalledError';
+    this.during = during;
+    this.waitedS = waitedS;
   }
 }

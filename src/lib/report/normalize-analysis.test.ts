@@ -91,7 +91,8 @@ describe('analyses saved before passes existed', () => {
       analysis,
       settings: { model: 'full', heightCm: null },
       video: null,
-      schemaVersion: 1
+      leftOut: null,
+      schemaVersion: 2
     });
     expect(summarizeSession(stored(old)).headline.cadenceSpm).toBe(110);
     expect(summarizeSession(stored(damaged)).headline).toEqual({

@@ -2,13 +2,27 @@
  * The one analysis path, shared by /upload and /record: a video blob → pose landmarks (in a
  * worker, with progress and cancel) → gait analysis → kept in memory → saved on the device →
  * the report page. Errors become a sentence on `error`; cancelling leaves the job ready again.
+ *
+ * Nothing hangs: a watchdog ends a phase in which nothing moves for longer than its limit
+ * (`capture/limits.ts`) with a `StalledError`, and Cancel returns to idle at once in every phase
+ * (the workers are terminated; a save already handed to the database may still complete).
+ * A save that does not fit is retried with less in it (`storage/save-with-fallback.ts`), and the
+ * person is told what was kept. After a failure the input stays in `failed`, to retry or download.
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { analyzeGait } from '$lib/analysis/gait';
 import type { ModelVariant } from '$lib/analysis/series';
 import { describeError, isAbort, type ErrorMessage } from '$lib/capture/describe-error';
-import { saveSession } from '$lib/storage';
+import { MODEL_LOAD_TIMEOUT_MS, NO_PROGRESS_TIMEOUT_MS, SAVE_TIMEOUT_MS } from '$lib/capture/limits';
+import { StalledError } from '$lib/pose/errors';
+import {
+  describeSaveOutcome,
+  requestPersistentStorage,
+  saveSession,
+  saveWithFallback,
+  SESSION_SCHEMA_VERSION
+} from '$lib/storage';
 import { putTransientSession } from '$lib/state/transient-session';
 import { PoseClient, type PoseProgress } from '$lib/workers/pose-client';
 import { notice } from './notice.svelte';
@@ -40,13 +54,23 @@ export const PHASE_LABELS: Record<JobPhase, string> = {
   error: ''
 };
 
+/** What each watched phase is doing, for the stall message, and how long it may stay still, ms. */
+const WATCHED: Partial<Record<JobPhase, { during: string; limitMs: number }>> = {
+  'loading-model': { during: 'loading the pose model', limitMs: MODEL_LOAD_TIMEOUT_MS },
+  detecting: { during: 'reading the video frames', limitMs: NO_PROGRESS_TIMEOUT_MS },
+  saving: { during: 'saving the session', limitMs: SAVE_TIMEOUT_MS }
+};
+
 export class AnalysisJob {
   phase = $state<JobPhase>('idle');
   progress = $state.raw<PoseProgress | null>(null);
   error = $state.raw<ErrorMessage | null>(null);
   /** Set after a cancel, until the next run. */
   cancelled = $state(false);
+  /** The input of the last run that failed, kept so that it can be retried or its video downloaded. */
+  failed = $state.raw<JobInput | null>(null);
   #abort: AbortController | null = null;
+  #watchdog: ReturnType<typeof setTimeout> | undefined;
 
   /** True while a run is in progress. */
   get busy(): boolean {
@@ -59,6 +83,34 @@ export class AnalysisJob {
     return p && p.framesTotal ? Math.min(1, p.framesDone / p.framesTotal) : null;
   }
 
+  /** Enters `phase` and (re)arms the watchdog for it. */
+  #enter(phase: JobPhase, abort: AbortController): void {
+    this.phase = phase;
+    this.#feed(abort);
+  }
+
+  /** Restarts the current phase's watchdog: called on entering it and on every sign of progress. */
+  #feed(abort: AbortController): void {
+    clearTimeout(this.#watchdog);
+    const watched = WATCHED[this.phase];
+    if (!watched) return;
+    this.#watchdog = setTimeout(
+      () => abort.abort(new StalledError(watched.during, Math.round(watched.limitMs / 1000))),
+      watched.limitMs
+    );
+  }
+
+  /** `promise`, or the abort reason as soon as the run is cancelled or stalls. */
+  #untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return Promise.race([
+      promise,
+      new Promise<never>((_resolve, reject) => {
+        signal.throwIfAborted();
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      })
+    ]);
+  }
+
   /**
    * Runs the whole path and opens the report. Resolves when the report opens, or when the run
    * failed (see `error`) or was cancelled (see `cancelled`); never rejects.
@@ -66,27 +118,33 @@ export class AnalysisJob {
   async run(input: JobInput): Promise<void> {
     if (this.busy) return;
     const abort = new AbortController();
+    const { signal } = abort;
     this.#abort = abort;
     this.error = null;
+    this.failed = null;
     this.cancelled = false;
     this.progress = null;
     notice.dismiss(); // a note about an earlier session would be mistaken for one about this run
     let client: PoseClient | null = null;
     try {
-      this.phase = 'loading-model';
-      client = await PoseClient.create(input.model);
-      abort.signal.throwIfAborted();
-      this.phase = 'detecting';
-      const series = await client.processFile(input.video, {
-        signal: abort.signal,
-        fileName: input.title,
-        onProgress: (p) => {
-          if (!abort.signal.aborted) this.progress = p;
-        }
-      });
+      this.#enter('loading-model', abort);
+      client = await PoseClient.create(input.model, {}, signal);
+      this.#enter('detecting', abort);
+      const series = await this.#untilAborted(
+        client.processFile(input.video, {
+          signal,
+          fileName: input.title,
+          onProgress: (p) => {
+            if (signal.aborted) return;
+            this.progress = p;
+            this.#feed(abort);
+          }
+        }),
+        signal
+      );
       client.dispose();
       client = null;
-      this.phase = 'analysing';
+      this.#enter('analysing', abort);
       const analysis = analyzeGait(series);
       const id = crypto.randomUUID();
       const createdAt = isoNow();
@@ -100,42 +158,65 @@ export class AnalysisJob {
         title: input.title,
         createdAt
       });
-      this.phase = 'saving';
+      this.#enter('saving', abort);
+      void requestPersistentStorage();
       try {
-        await saveSession({
-          id,
-          createdAt,
-          title: input.title,
-          series,
-          analysis,
-          settings,
-          video: input.keepVideo ? input.video : null,
-          schemaVersion: 1
-        });
+        const outcome = await this.#untilAborted(
+          saveWithFallback(
+            {
+              id,
+              createdAt,
+              title: input.title,
+              series,
+              analysis,
+              settings,
+              video: input.keepVideo ? input.video : null,
+              leftOut: null,
+              schemaVersion: SESSION_SCHEMA_VERSION
+            },
+            saveSession
+          ),
+          signal
+        );
+        const kept = describeSaveOutcome(outcome);
+        if (kept) notice.show(kept, 'warning');
       } catch (e) {
+        if (signal.aborted) throw e;
         // The report still opens from memory; the layout shows why it was not saved.
         notice.show(describeError(e).text, 'warning');
       }
-      this.phase = 'done';
+      this.#enter('done', abort);
       await goto(resolve('/report/[id]', { id }));
     } catch (e) {
-      if (isAbort(e)) {
+      const reason: unknown = signal.aborted ? signal.reason : e;
+      if (isAbort(reason)) {
         this.cancelled = true;
         this.phase = 'idle';
       } else {
-        this.error = describeError(e);
+        this.error = describeError(reason);
+        this.failed = input;
         this.phase = 'error';
       }
     } finally {
+      clearTimeout(this.#watchdog);
       client?.dispose();
       if (this.#abort === abort) this.#abort = null;
       this.progress = null;
     }
   }
 
-  /** Cancels the run in progress (the worker is stopped and disposed); the job is ready again. */
+  /**
+   * Cancels the run in progress: the job is idle again within a task, whatever it was waiting for
+   * (the workers are terminated as the run unwinds).
+   */
   cancel(): void {
     this.#abort?.abort();
+  }
+
+  /** Runs the last failed input again. */
+  retry(): Promise<void> {
+    const input = this.failed;
+    return input ? this.run(input) : Promise.resolve();
   }
 
   /** Clears a shown error or cancel note. */
@@ -143,6 +224,7 @@ export class AnalysisJob {
     if (this.busy) return;
     this.phase = 'idle';
     this.error = null;
+    this.failed = null;
     this.cancelled = false;
   }
 }

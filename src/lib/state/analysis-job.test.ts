@@ -1,6 +1,8 @@
 /**
  * The one analysis path, with the pose worker, the store and navigation replaced by recorders:
- * what reaches storage, what the person sees on failure or cancel, and where they are sent.
+ * what reaches storage, what the person sees on failure or cancel, and where they are sent; that
+ * Cancel returns to idle within its deadline in every phase, and that a phase that hangs ends in
+ * a stall message.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LandmarkSeries } from '$lib/analysis/series';
@@ -11,7 +13,14 @@ const calls = vi.hoisted(() => ({
   transient: [] as { id: string; video: Blob | null }[],
   disposed: 0,
   processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
+  /** When set, PoseClient.create waits for this instead of loading at once (a model that never loads). */
+  create: null as null | (() => Promise<void>),
+  onProgress: null as null | ((p: unknown) => void),
+  /** When set, saving waits for this (a database that never answers). */
+  save: null as null | (() => Promise<void>),
   saveError: null as null | Error,
+  /** Saves that fail with quota while the session is bigger than this many kept parts. */
+  quotaUnless: null as null | ((s: { video: Blob | null; leftOut: unknown }) => boolean),
   analyzeError: null as null | Error
 }));
 
@@ -19,24 +28,39 @@ vi.mock('$app/navigation', () => ({ goto: async (url: string) => void calls.goto
 vi.mock('$app/paths', () => ({ resolve: (route: string, p: { id: string }) => route.replace('[id]', p.id) }));
 vi.mock('$lib/workers/pose-client', () => ({
   PoseClient: {
-    create: async () => ({
-      processFile: (_file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: unknown) => void }) => {
-        opts.onProgress?.({ framesDone: 10, framesTotal: 100, fps: 20, etaMs: 4500 });
-        return calls.processFile!(opts.signal);
-      },
-      dispose: () => void calls.disposed++
-    })
+    create: async (_variant: string, _options: unknown, signal?: AbortSignal) => {
+      if (calls.create) {
+        await Promise.race([
+          calls.create(),
+          new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)))
+        ]);
+      }
+      return client();
+    }
   }
 }));
+const client = () => ({
+  processFile: (_file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: unknown) => void }) => {
+    opts.onProgress?.({ framesDone: 10, framesTotal: 100, fps: 20, etaMs: 4500 });
+    calls.onProgress = opts.onProgress ?? null;
+    return calls.processFile!(opts.signal);
+  },
+  dispose: () => void calls.disposed++
+});
 vi.mock('$lib/analysis/gait', () => ({
   analyzeGait: (series: LandmarkSeries) => {
     if (calls.analyzeError) throw calls.analyzeError;
     return { version: 1, frames: series.frames.length };
   }
 }));
-vi.mock('$lib/storage', () => ({
-  saveSession: async (s: { id: string; video: Blob | null; title: string }) => {
+vi.mock('$lib/storage', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('$lib/storage')>()),
+  requestPersistentStorage: async () => null,
+  saveSession: async (s: { id: string; video: Blob | null; title: string; leftOut: unknown }) => {
+    if (calls.save) await calls.save();
     if (calls.saveError) throw calls.saveError;
+    if (calls.quotaUnless && !calls.quotaUnless(s))
+      throw new StorageError('quota', storageErrorMessage('quota'));
     calls.saved.push(s);
   }
 }));
@@ -49,6 +73,8 @@ const { notice } = await import('./notice.svelte');
 const { NoPersonError } = await import('$lib/analysis/gait/errors');
 const { UnsupportedCodecError } = await import('$lib/media/errors');
 const { StorageError, storageErrorMessage } = await import('$lib/storage/storage-error');
+const { CANCEL_DEADLINE_MS, MODEL_LOAD_TIMEOUT_MS, NO_PROGRESS_TIMEOUT_MS, SAVE_TIMEOUT_MS } =
+  await import('$lib/capture/limits');
 
 const series = { version: 1, frames: [{ tMs: 0, pose: null }] } as unknown as LandmarkSeries;
 const video = new Blob(['fake video bytes'], { type: 'video/webm' });
@@ -68,8 +94,15 @@ beforeEach(() => {
   calls.processFile = async () => series;
   calls.saveError = null;
   calls.analyzeError = null;
+  calls.create = null;
+  calls.save = null;
+  calls.quotaUnless = null;
   notice.dismiss();
+  vi.useRealTimers();
 });
+
+/** A promise that never settles: a worker or database that never answers. */
+const never = () => new Promise<never>(() => {});
 
 describe('AnalysisJob', () => {
   it('keeps the session in memory with its video, saves it without the video by default, and opens its report', async () => {
@@ -135,5 +168,82 @@ describe('AnalysisJob', () => {
     await job.run(input(false));
     expect(calls.goto).toHaveLength(1);
     expect(job.cancelled).toBe(false);
+  });
+
+  it('says what was kept when the save only fits without the video, then without world landmarks', async () => {
+    calls.quotaUnless = (s) => s.video === null;
+    await new AnalysisJob().run(input(true));
+    expect(calls.saved[0]).toMatchObject({ video: null, leftOut: 'video' });
+    expect(notice.message).toMatch(/saved without its video/);
+
+    calls.saved = [];
+    calls.quotaUnless = (s) => s.leftOut === 'video-and-world-landmarks';
+    await new AnalysisJob().run(input(true));
+    expect(calls.saved[0]).toMatchObject({ video: null, leftOut: 'video-and-world-landmarks' });
+    expect(notice.message).toMatch(/only the landmarks and results/);
+    expect(calls.goto).toHaveLength(2);
+  });
+
+  it('keeps the input of a failed run to retry it', async () => {
+    calls.processFile = async () => {
+      throw new UnsupportedCodecError('hevc');
+    };
+    const job = new AnalysisJob();
+    await job.run(input(false));
+    expect(job.failed?.video).toBe(video);
+    calls.processFile = async () => series;
+    await job.retry();
+    expect(calls.goto).toHaveLength(1);
+    expect(job.failed).toBeNull();
+  });
+
+  describe.each([
+    ['loading-model', () => (calls.create = never)],
+    ['detecting', () => (calls.processFile = never)],
+    ['saving', () => (calls.save = never)]
+  ] as const)('while %s, with nothing answering', (phase, hang) => {
+    it(`Cancel returns to idle within ${CANCEL_DEADLINE_MS} ms`, async () => {
+      hang();
+      const job = new AnalysisJob();
+      const running = job.run(input(false));
+      await vi.waitFor(() => expect(job.phase).toBe(phase));
+      const t0 = performance.now();
+      job.cancel();
+      await running;
+      expect(performance.now() - t0).toBeLessThan(CANCEL_DEADLINE_MS);
+      expect(job).toMatchObject({ phase: 'idle', cancelled: true, busy: false });
+      expect(calls.goto).toEqual([]);
+    });
+
+    it('the watchdog ends it with a stall message', async () => {
+      vi.useFakeTimers();
+      hang();
+      const job = new AnalysisJob();
+      const running = job.run(input(false));
+      await vi.waitFor(() => expect(job.phase).toBe(phase));
+      await vi.advanceTimersByTimeAsync(
+        Math.max(MODEL_LOAD_TIMEOUT_MS, NO_PROGRESS_TIMEOUT_MS, SAVE_TIMEOUT_MS)
+      );
+      await running;
+      expect(job.phase).toBe('error');
+      expect(job.error?.text).toMatch(/nothing happened for \d+ s while/);
+      expect(calls.goto).toEqual([]);
+    });
+  });
+
+  it('progress keeps the watchdog quiet: a long analysis that moves is not a stall', async () => {
+    vi.useFakeTimers();
+    let finish: ((s: LandmarkSeries) => void) | undefined;
+    calls.processFile = () => new Promise((resolve) => (finish = resolve));
+    const job = new AnalysisJob();
+    const running = job.run(input(false));
+    await vi.waitFor(() => expect(job.phase).toBe('detecting'));
+    for (let i = 0; i < 5; i++) {
+      await vi.advanceTimersByTimeAsync(NO_PROGRESS_TIMEOUT_MS - 1000);
+      calls.onProgress?.({ framesDone: i, framesTotal: 100, fps: 1, etaMs: null });
+    }
+    finish?.(series);
+    await running;
+    expect(job.error).toBeNull();
   });
 });

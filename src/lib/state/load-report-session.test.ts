@@ -36,7 +36,8 @@ describe('loadReportSession', () => {
       analysis: makeAnalysis(),
       settings,
       video: null,
-      schemaVersion: 1
+      leftOut: null,
+      schemaVersion: 2
     });
     const loaded = await loadReportSession('kept');
     expect(loaded).toMatchObject({

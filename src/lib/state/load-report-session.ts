@@ -4,7 +4,7 @@
  */
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import type { LandmarkSeries } from '$lib/analysis/series';
-import { getSession, StorageError, type SessionSettings } from '$lib/storage';
+import { getSession, toStorageError, type SessionSettings, type StorageError } from '$lib/storage';
 import { getTransientSession } from './transient-session';
 
 export interface ReportSession {
@@ -22,6 +22,7 @@ export type LoadedReport =
   | { status: 'not-found' }
   | { status: 'error'; error: StorageError };
 
+/** Never rejects: a failure to read comes back as `status: 'error'` with a readable message. */
 export async function loadReportSession(id: string): Promise<LoadedReport> {
   const transient = getTransientSession(id);
   if (transient) {
@@ -44,7 +45,7 @@ export async function loadReportSession(id: string): Promise<LoadedReport> {
     if (!stored) return { status: 'not-found' };
     return { status: 'found', source: 'storage', session: stored };
   } catch (error) {
-    if (error instanceof StorageError) return { status: 'error', error };
-    throw error;
+    // Whatever went wrong becomes a message on the page, never a report stuck on "Opening…".
+    return { status: 'error', error: toStorageError(error) };
   }
 }

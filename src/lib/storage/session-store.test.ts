@@ -21,7 +21,8 @@ function session(id: string, createdAt: string, extra: Partial<StoredSession> = 
     analysis: { metrics: {} } as unknown as StoredSession['analysis'],
     settings: { model: 'full', heightCm: null },
     video: null,
-    schemaVersion: 1,
+    leftOut: null,
+    schemaVersion: 2,
     ...extra
   };
 }
@@ -83,8 +84,54 @@ describe('session store', () => {
 
   it('refuses to save an incomplete session as corrupt', async () => {
     const store = createSessionStore(new IDBFactory());
-    const bad = { ...session('y', '2026-01-01T10:00:00.000Z'), schemaVersion: 2 } as unknown as StoredSession;
+    const bad = { ...session('y', '2026-01-01T10:00:00.000Z'), title: undefined } as unknown as StoredSession;
     await expect(store.saveSession(bad)).rejects.toMatchObject({ code: 'corrupt' });
+  });
+});
+
+describe('a lost database connection', () => {
+  /** A factory that hands every connection it opens to `opened`, so a test can close it under the store. */
+  function watchedFactory(opened: IDBDatabase[]): IDBFactory {
+    const factory = new IDBFactory();
+    return new Proxy(factory, {
+      get(target, key) {
+        if (key !== 'open') return Reflect.get(target, key, target) as unknown;
+        return (name: string, version?: number) => {
+          const request = target.open(name, version);
+          request.addEventListener('success', () => opened.push(request.result));
+          return request;
+        };
+      }
+    });
+  }
+
+  it('is opened again when the browser closes it (close event)', async () => {
+    const opened: IDBDatabase[] = [];
+    const store = createSessionStore(watchedFactory(opened));
+    await store.saveSession(session('a', '2026-01-01T10:00:00.000Z'));
+    opened[0].close();
+    opened[0].onclose?.call(opened[0], new Event('close'));
+    expect((await store.getSession('a'))?.id).toBe('a');
+    expect(opened).toHaveLength(2);
+  });
+
+  it('is opened again when it was closed without a close event', async () => {
+    const opened: IDBDatabase[] = [];
+    const store = createSessionStore(watchedFactory(opened));
+    await store.saveSession(session('a', '2026-01-01T10:00:00.000Z'));
+    opened[0].close();
+    expect((await store.listSessions()).map((s) => s.id)).toEqual(['a']);
+    await store.saveSession(session('b', '2026-01-02T10:00:00.000Z'));
+    expect((await store.getSession('b'))?.id).toBe('b');
+  });
+
+  it('after another tab asks for a new version, the connection is closed and later reopened', async () => {
+    const opened: IDBDatabase[] = [];
+    const store = createSessionStore(watchedFactory(opened));
+    await store.saveSession(session('a', '2026-01-01T10:00:00.000Z'));
+    opened[0].onversionchange?.call(opened[0], new Event('versionchange') as IDBVersionChangeEvent);
+    expect((await store.getSession('a'))?.id).toBe('a');
+    expect(opened).toHaveLength(2);
   });
 });
 

@@ -1,15 +1,18 @@
 /**
  * IndexedDB session store: a small wrapper over the raw API.
  *
- * Layout (database `gaitlens`, version 1):
+ * Layout (database `gaitlens`, IndexedDB version 1; the records' own schema version is in `session-schema.ts`):
  * - `sessions`: the full {@link StoredSession} (landmarks, analysis, optional video), keyed by `id`;
  * - `summaries`: a light {@link SessionSummary} per session, so the history list never loads landmarks or video.
  *
  * Every write touches both stores in ONE transaction: if anything fails (quota, a value that cannot
  * be cloned), IndexedDB aborts the whole transaction and what was saved before stays exactly as it was.
- * Every failure is a {@link StorageError} with a sentence a person can read.
+ * Every failure is a {@link StorageError} with a sentence a person can read. Records are checked
+ * and migrated on read (`session-schema.ts`). A connection the browser closes (storage cleared,
+ * another tab upgrading) is dropped and opened again on the next call.
  */
 import { StorageError, storageErrorMessage, toStorageError } from './storage-error';
+import { parseStoredSession, parseSummary } from './session-schema';
 import { summarizeSession } from './summarize-session';
 import type { SessionSummary, StoredSession } from './types';
 
@@ -48,23 +51,6 @@ function transactionDone(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Minimal structural check of a record read back from the database. */
-function isStoredSession(value: unknown): value is StoredSession {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Partial<StoredSession>;
-  return (
-    v.schemaVersion === 1 &&
-    typeof v.id === 'string' &&
-    typeof v.createdAt === 'string' &&
-    typeof v.title === 'string' &&
-    typeof v.series === 'object' &&
-    v.series !== null &&
-    Array.isArray(v.series.frames) &&
-    typeof v.analysis === 'object' &&
-    v.analysis !== null
-  );
-}
-
 /**
  * A session store on the given IndexedDB factory (`globalThis.indexedDB` in the app, a
  * `fake-indexeddb` factory in tests). `undefined` means IndexedDB is missing: every call
@@ -72,6 +58,14 @@ function isStoredSession(value: unknown): value is StoredSession {
  */
 export function createSessionStore(factory: IDBFactory | undefined, dbName = 'gaitlens'): SessionStore {
   let dbPromise: Promise<IDBDatabase> | null = null;
+  let current: IDBDatabase | null = null;
+
+  /** Drops the cached connection if it is `db`, so that the next call opens a new one. */
+  function forget(db: IDBDatabase): void {
+    if (current !== db) return;
+    current = null;
+    dbPromise = null;
+  }
 
   function openDb(): Promise<IDBDatabase> {
     if (!factory) return Promise.reject(new StorageError('unavailable', storageErrorMessage('unavailable')));
@@ -93,8 +87,10 @@ export function createSessionStore(factory: IDBFactory | undefined, dbName = 'ga
         // Another tab upgrading the schema: close so it can proceed; the next call reopens.
         db.onversionchange = () => {
           db.close();
-          dbPromise = null;
+          forget(db);
         };
+        // Closed by the browser (storage cleared, disk error): the next call reopens.
+        db.onclose = () => forget(db);
         resolve(db);
       };
       request.onerror = () => {
@@ -105,24 +101,43 @@ export function createSessionStore(factory: IDBFactory | undefined, dbName = 'ga
           })
         );
       };
-    }).catch((error: unknown) => {
-      dbPromise = null;
-      throw error;
-    });
+    }).then(
+      (db) => (current = db),
+      (error: unknown) => {
+        dbPromise = null;
+        throw error;
+      }
+    );
     return dbPromise;
+  }
+
+  /**
+   * A transaction on an open connection. A connection closed without notice (`close()` elsewhere,
+   * or a browser that fires no `close` event) makes `transaction()` throw InvalidStateError: the
+   * connection is then dropped and opened once more.
+   */
+  async function transaction(stores: string | string[], mode: IDBTransactionMode): Promise<IDBTransaction> {
+    const db = await openDb();
+    try {
+      return db.transaction(stores, mode);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) throw toStorageError(error);
+      forget(db);
+      return (await openDb()).transaction(stores, mode);
+    }
   }
 
   return {
     async saveSession(session) {
-      if (!isStoredSession(session)) {
+      const parsed = parseStoredSession(session);
+      if (!parsed.ok) {
         throw new StorageError(
           'corrupt',
-          storageErrorMessage('corrupt', 'the session to save is incomplete')
+          storageErrorMessage('corrupt', `the session to save is incomplete: ${parsed.problem}`)
         );
       }
       const summary = summarizeSession(session);
-      const db = await openDb();
-      const tx = db.transaction([SESSIONS, SUMMARIES], 'readwrite');
+      const tx = await transaction([SESSIONS, SUMMARIES], 'readwrite');
       const done = transactionDone(tx);
       try {
         tx.objectStore(SESSIONS).put(session);
@@ -137,26 +152,27 @@ export function createSessionStore(factory: IDBFactory | undefined, dbName = 'ga
     },
 
     async getSession(id) {
-      const db = await openDb();
-      const tx = db.transaction(SESSIONS, 'readonly');
+      const tx = await transaction(SESSIONS, 'readonly');
       const value: unknown = await requestResult(tx.objectStore(SESSIONS).get(id));
       if (value === undefined) return null;
-      if (!isStoredSession(value)) {
-        throw new StorageError('corrupt', storageErrorMessage('corrupt', `session ${id}`));
+      const parsed = parseStoredSession(value);
+      if (!parsed.ok) {
+        throw new StorageError('corrupt', storageErrorMessage('corrupt', parsed.problem), { raw: value });
       }
-      return value;
+      return parsed.session;
     },
 
     async listSessions() {
-      const db = await openDb();
-      const tx = db.transaction(SUMMARIES, 'readonly');
-      const rows = (await requestResult(tx.objectStore(SUMMARIES).getAll())) as SessionSummary[];
-      return rows.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const tx = await transaction(SUMMARIES, 'readonly');
+      const rows = (await requestResult(tx.objectStore(SUMMARIES).getAll())) as unknown[];
+      return rows
+        .map(parseSummary)
+        .filter((row): row is SessionSummary => row !== null)
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
     async deleteSession(id) {
-      const db = await openDb();
-      const tx = db.transaction([SESSIONS, SUMMARIES], 'readwrite');
+      const tx = await transaction([SESSIONS, SUMMARIES], 'readwrite');
       const done = transactionDone(tx);
       let missing = false;
       // Check and delete inside the same request callback so the transaction stays active.

@@ -6,18 +6,21 @@ export type StorageErrorCode = 'quota' | 'unavailable' | 'not-found' | 'corrupt'
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';
+  /** For `corrupt` records read back: the record as stored, so that its data can still be downloaded. */
+  readonly raw: unknown;
   constructor(
     readonly code: StorageErrorCode,
     message: string,
-    options?: { cause?: unknown }
+    options?: { cause?: unknown; raw?: unknown }
   ) {
     super(message, options);
+    this.raw = options?.raw;
   }
 }
 
 const MESSAGES: Record<StorageErrorCode, string> = {
   quota:
-    'Your browser has no room left to save this session. Nothing already saved was changed. Delete older sessions in History, or save without the video.',
+    'Your browser has no room left to save this session, even without its video. Nothing already saved was changed. You can still read and export this report now; delete older sessions in History to make room.',
   unavailable:
     'This browser does not let GaitLens save sessions (private browsing, or storage is turned off). You can still read and export this report now, but it will be gone after you leave the page.',
   'not-found': 'There is no saved session with this id. It may have been deleted.',

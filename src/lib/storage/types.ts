@@ -22,7 +22,13 @@ export interface StoredSession {
   settings: SessionSettings;
   /** The video, only when the person chose to keep it on this device. */
   video: Blob | null;
-  schemaVersion: 1;
+  /**
+   * What the save had to leave out to fit in the browser's storage (see `save-with-fallback.ts`):
+   * `null` = nothing; `'video'`; `'video-and-world-landmarks'` (the report draws image landmarks only).
+   */
+  leftOut: null | 'video' | 'video-and-world-landmarks';
+  /** Schema version of this record (see `session-schema.ts`). */
+  schemaVersion: 2;
 }
 
 /** The few headline numbers shown in the history list and used to compare sessions. */

@@ -6,11 +6,14 @@
  * the main thread. Cancellation crosses as a `DOMException` named `AbortError`.
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
+import { MAX_CLIP_DURATION_S } from '../analysis/thresholds';
 import {
+  ClipTooLongError,
   CorruptFileError,
   NoFramesError,
   NoVideoTrackError,
   NotAVideoError,
+  TruncatedFileError,
   UnsupportedCodecError,
   VideoError
 } from '../media/errors';
@@ -51,6 +54,11 @@ export function reviveError(s: SerializedError): Error {
         return new CorruptFileError();
       case 'no-frames':
         return new NoFramesError();
+      case 'too-long':
+        return new ClipTooLongError(MAX_CLIP_DURATION_S);
+      case 'truncated':
+        return new TruncatedFileError('');
+
       case 'model-load-failed':
         return new PoseModelLoadError();
       case 'webgl-unavailable':

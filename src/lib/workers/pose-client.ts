@@ -6,9 +6,14 @@
  *
  * Switching model variant means a new client: tasks-vision keeps one landmarker per worker,
  * and every create/close leaks memory until the worker ends.
+ *
+ * A worker that fails to load, crashes or sends a message that cannot be read (`error` and
+ * `messageerror` events, on the pose worker or a job's decode worker) rejects every call in
+ * progress with a `WorkerFailedError` instead of leaving it pending for ever.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { LandmarkSeries, ModelVariant, PoseFrame } from '../analysis/series';
+import { WorkerFailedError } from '../pose/errors';
 import { installErrorTransfer } from './error-transfer';
 import type { PoseService } from './pose-service';
 import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-service';
@@ -59,23 +64,61 @@ interface TrackProcessorCtor {
   new (init: { track: MediaStreamTrack; maxBufferSize?: number }): { readable: ReadableStream<VideoFrame> };
 }
 
+/**
+ * A promise that rejects with a `WorkerFailedError` when `worker` reports an `error` or a
+ * `messageerror` event. It never resolves; race calls to the worker against it.
+ */
+function workerFailure(worker: Worker): Promise<never> {
+  const failed = new Promise<never>((_resolve, reject) => {
+    worker.addEventListener('error', (e) => {
+      e.preventDefault();
+      reject(new WorkerFailedError(e.message || `${worker.constructor.name} failed to start or crashed`));
+    });
+    worker.addEventListener('messageerror', () =>
+      reject(new WorkerFailedError('a message could not be read'))
+    );
+  });
+  failed.catch(() => {
+    // Observed by whoever races against it; nobody racing is not an unhandled failure.
+  });
+  return failed;
+}
+
+/** A promise that rejects with the signal's reason when it aborts. Never resolves. */
+function aborted(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_resolve, reject) => {
+    if (signal.aborted) reject(signal.reason);
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  p.catch(() => {});
+  return p;
+}
+
 export class PoseClient {
   readonly variant: ModelVariant;
   readonly #worker: Worker;
   readonly #remote: Remote<PoseService>;
+  readonly #failed: Promise<never>;
   #disposed = false;
 
   private constructor(variant: ModelVariant, worker: Worker, remote: Remote<PoseService>) {
     this.variant = variant;
     this.#worker = worker;
     this.#remote = remote;
+    this.#failed = workerFailure(worker);
   }
 
   /**
    * Starts a worker and loads the `variant` model in it (`/models/pose_landmarker_${variant}.task`).
-   * Rejects with `PoseModelLoadError` or `WebGLUnavailableError`.
+   * Rejects with `PoseModelLoadError`, `WebGLUnavailableError` or `WorkerFailedError`; aborting
+   * `signal` terminates the worker at once and rejects with the signal's reason.
    */
-  static async create(variant: ModelVariant, options: PoseEngineOptions = {}): Promise<PoseClient> {
+  static async create(
+    variant: ModelVariant,
+    options: PoseEngineOptions = {},
+    signal?: AbortSignal
+  ): Promise<PoseClient> {
+    signal?.throwIfAborted();
     installErrorTransfer();
     const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), {
       type: 'module',
@@ -84,12 +127,19 @@ export class PoseClient {
     const remote = wrap<PoseService>(worker);
     const client = new PoseClient(variant, worker, remote);
     try {
-      await remote.init(variant, options);
+      const pending = [client.#guard(remote.init(variant, options))];
+      if (signal) pending.push(aborted(signal));
+      await Promise.race(pending);
     } catch (e) {
       client.dispose();
       throw e;
     }
     return client;
+  }
+
+  /** `call`, or a `WorkerFailedError` as soon as the worker fails. */
+  #guard<T>(call: Promise<T>): Promise<T> {
+    return Promise.race([call, this.#failed]);
   }
 
   /**
@@ -151,7 +201,7 @@ export class PoseClient {
     try {
       const channel = new MessageChannel();
       decoder.postMessage(channel.port1, [channel.port1]);
-      return await job(channel.port2);
+      return await Promise.race([this.#guard(job(channel.port2)), workerFailure(decoder)]);
     } finally {
       decoder.terminate();
     }
@@ -173,10 +223,12 @@ export class PoseClient {
     const callback = proxy(onFrame);
     if (Processor) {
       const { readable } = new Processor({ track, maxBufferSize: 1 });
-      const done = this.#remote.runLiveStream(
-        transfer(readable, [readable as unknown as Transferable]),
-        liveId,
-        callback
+      const done = this.#guard(
+        this.#remote.runLiveStream(
+          transfer(readable, [readable as unknown as Transferable]),
+          liveId,
+          callback
+        )
       );
       return {
         stop: async () => {
