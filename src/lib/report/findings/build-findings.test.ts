@@ -189,19 +189,48 @@ describe('overstride', () => {
 });
 
 describe('asymmetry', () => {
+  /** A per-side metric whose steps alternate left, right, … in time, with these values. */
+  const alternating = (values: number[]) =>
+    values.map((value, i) => ({
+      value,
+      side: i % 2 ? ('right' as const) : ('left' as const),
+      tMs: i * 550,
+      frame: i * 16
+    }));
+  const sideMean = (values: number[], side: 0 | 1) => {
+    const own = values.filter((_, i) => i % 2 === side);
+    return own.reduce((x, y) => x + y) / own.length;
+  };
+  /** An analysis whose step times are these, alternating sides, with the SI the analysis would report. */
+  const withStepTimes = (values: number[], extra: Parameters<typeof makeAnalysis>[1] = {}) => {
+    const left = sideMean(values, 0);
+    const right = sideMean(values, 1);
+    const si = (Math.abs(right - left) / ((right + left) / 2)) * 100;
+    const a = makeAnalysis(
+      { stepTimeSymmetry: { value: si }, stepTime: { value: (left + right) / 2, left, right } },
+      extra
+    );
+    const m = a.metrics.stepTime;
+    if (m.status !== 'measured') throw new Error('set up');
+    m.samples = alternating(values);
+    return a;
+  };
+  const steps = (n: number, left: number, right: number) =>
+    Array.from({ length: 2 * n }, (_, i) => (i % 2 ? right : left));
+
   it('judges by the worst symmetry index and names the longer side', () => {
     expect(
       judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 2 }, stepTimeSymmetry: { value: 1 } })).level
     ).toBe('fine');
     const f = judgeAsymmetry(
       makeAnalysis({
-        stepLengthSymmetry: { value: 16 },
-        stepLength: { value: 0.75, left: 0.82, right: 0.7 },
+        stepLengthSymmetry: { value: 25 },
+        stepLength: { value: 0.8, left: 0.9, right: 0.7 },
         stepTimeSymmetry: { value: 3 }
       })
     );
     expect(f.level).toBe('work-on');
-    expect(f.headline).toMatch(/step length by 16 %, longer on the left/);
+    expect(f.headline).toMatch(/step length by 25 %, longer on the left/);
     expect(f.evidence).toHaveLength(2);
     expect(f.advice.join(' ')).toMatch(/shoes/);
     expect(f.advice.join(' ')).toMatch(/Strengthen/);
@@ -212,156 +241,87 @@ describe('asymmetry', () => {
     expect(judgeAsymmetry(makeAnalysis({ stepLengthSymmetry: { value: 9 } })).level).toBe('watch');
   });
   it('treats a step-time difference shorter than one video frame as even', () => {
-    // 0.52 vs 0.55 s at 30 fps: 30 ms < 33 ms, although the SI is 6 %.
-    const within = makeAnalysis(
-      { stepTimeSymmetry: { value: 6 }, stepTime: { value: 0.54, left: 0.52, right: 0.55 } },
-      { model: 'heavy' }
-    );
+    // 0.5 vs 0.575 s: 75 ms, beyond the full model's 60 ms, but shorter than one frame at 12 fps (83 ms).
+    const within = withStepTimes(steps(4, 0.5, 0.575));
+    within.quality.fpsHz = 12;
     const f = judgeAsymmetry(within);
     expect(f.level).toBe('fine');
-    expect(f.evidence[0].text).toMatch(/shorter than one video frame \(33 ms\)/);
-    // The same difference at 60 fps (17 ms frames) is resolvable.
-    within.quality.fpsHz = 60;
-    expect(judgeAsymmetry(within).level).toBe('watch');
+    expect(f.evidence[0].text).toMatch(/shorter than one video frame \(83 ms\)/);
+    // The same difference at 30 fps (33 ms frames) is resolvable.
+    within.quality.fpsHz = 30;
+    expect(judgeAsymmetry(within).level).toBe('work-on');
   });
-  it('converts a stance difference to time with the stride time before comparing with a frame', () => {
-    const a = makeAnalysis(
-      {
-        stanceTimeSymmetry: { value: 7 },
-        stancePct: { value: 60, left: 58, right: 62 },
-        strideTime: { value: 1.1 }
-      },
-      { model: 'heavy' }
-    );
-    // 4 % of 1.1 s = 44 ms > 33 ms: a real difference.
-    expect(judgeAsymmetry(a).level).toBe('watch');
+  it('converts a stance difference to time with the stride time before comparing', () => {
+    const at = (strideS: number) =>
+      judgeAsymmetry(
+        makeAnalysis({
+          stanceTimeSymmetry: { value: 7 },
+          stancePct: { value: 60, left: 50, right: 70 },
+          strideTime: { value: strideS }
+        })
+      ).level;
+    // 20 % of 1.2 s = 240 ms: beyond the 200 ms the model makes on even walkers; of 0.9 s = 180 ms: within.
+    expect(at(1.2)).toBe('watch');
+    expect(at(0.9)).toBe('fine');
   });
-  it('does not call a difference uneven when the steps vary too much to tell (one mistimed strike)', () => {
-    // Step times of a symmetric synthetic walk as measured in the browser: one late strike makes
-    // one right step long and the next left one short; SI 12 %, but the difference is within 2 standard errors.
-    const noisy = makeAnalysis(
-      {
-        stepTimeSymmetry: { value: 11.7 },
-        stepTime: {
-          value: 0.55,
-          left: 0.509,
-          right: 0.553,
-          sideSamples: { left: [0.542, 0.477], right: [0.553, 0.613, 0.551] }
-        }
-      },
-      { model: 'heavy' }
+  it('does not call a timing difference uneven when the pose model makes as much on even walkers', () => {
+    // 75 ms: within the lite model's 100 ms, beyond the full model's 60 ms
+    const lite = withStepTimes(steps(3, 0.67, 0.595), { model: 'lite' });
+    expect(judgeAsymmetry(lite).level).toBe('fine');
+    expect(judgeAsymmetry(lite).evidence[0].text).toMatch(
+      /within what the lite pose model makes on even walkers/
     );
-    const f = judgeAsymmetry(noisy);
+    expect(judgeAsymmetry(withStepTimes(steps(3, 0.67, 0.595), { model: 'full' })).level).toBe('work-on');
+  });
+  it('does not call a difference uneven when the steps vary too much to tell', () => {
+    // One late strike makes one right step long and the next left one short, with two and three steps a
+    // side: the means differ by 0.13 s, but the steps vary so much that this is within 2 standard errors.
+    const f = judgeAsymmetry(withStepTimes([0.534, 0.556, 0.404, 0.676, 0.552]));
     expect(f.level).toBe('fine');
     expect(f.evidence[0].text).toMatch(/could be chance/);
   });
   it('does not let a few agreeing steps look more precise than video can measure (error floor)', () => {
-    // Step lengths of the symmetric synthetic walk as measured in the browser: left 0.891, 0.827;
-    // right 0.731, 0.794, 0.779. The scatter alone would call 0.08 real; Stenum's 0.055 leg-length
-    // per-step error over 2 and 3 steps does not.
+    // Step lengths left 0.95, 0.89; right 0.731, 0.794, 0.779: the scatter alone would call 0.14 real;
+    // Stenum's 0.055 leg-length per-step error over 2 and 3 steps does not.
     const a = makeAnalysis({
-      stepLengthSymmetry: { value: 11.2 },
+      stepLengthSymmetry: { value: 18 },
       stepLength: {
-        value: 0.79,
-        left: 0.859,
-        right: 0.779,
-        sideSamples: { left: [0.891, 0.827], right: [0.731, 0.794, 0.779] }
+        value: 0.8,
+        left: 0.92,
+        right: 0.768,
+        sideSamples: { left: [0.95, 0.89], right: [0.731, 0.794, 0.779] }
       }
     });
     expect(judgeAsymmetry(a).level).toBe('fine');
     expect(sideDifferenceStandardError(a, 'stepLength')).toBeCloseTo(0.0629, 3);
   });
-  it('still flags a large step-length difference with three steps a side', () => {
-    const a = makeAnalysis({
-      stepLengthSymmetry: { value: 24 },
-      stepLength: {
-        value: 0.8,
-        left: 0.9,
-        right: 0.71,
-        sideSamples: { left: [0.9, 0.91, 0.89], right: [0.7, 0.71, 0.72] }
-      }
-    });
-    expect(judgeAsymmetry(a).level).toBe('work-on');
-  });
-  it('needs three values a side to call the sides uneven, and says so', () => {
-    const a = makeAnalysis({
-      stepLengthSymmetry: { value: 24 },
-      stepLength: {
-        value: 0.8,
-        left: 0.9,
-        right: 0.71,
-        sideSamples: { left: [0.9, 0.91], right: [0.7, 0.71, 0.72] }
-      }
-    });
-    const f = judgeAsymmetry(a);
+  it('flags a large step-length difference with three steps a side, and needs three', () => {
+    const lengths = (left: number[], right: number[]) =>
+      makeAnalysis({
+        stepLengthSymmetry: { value: 27 },
+        stepLength: { value: 0.8, left: 0.92, right: 0.7, sideSamples: { left, right } }
+      });
+    expect(judgeAsymmetry(lengths([0.92, 0.93, 0.91], [0.7, 0.69, 0.71])).level).toBe('work-on');
+    const f = judgeAsymmetry(lengths([0.92, 0.93], [0.7, 0.69, 0.71]));
     expect(f.level).toBe('fine');
     expect(f.evidence[0].text).toMatch(
       /at least 3 values on each side, and this clip has 2 left and 3 right/
     );
   });
   it('does not let one mistimed heel strike raise a flag (leave one strike out)', () => {
-    // Left steps 0.54 s, right 0.56 s (3.6 %, usual), 8 a side; one strike 70 ms late makes the right step
-    // ending at it 0.63 s and the left one after it 0.47 s: the means now differ by 6.8 %, past the watch line
-    // and past 2 standard errors, but leaving that one strike out brings it back to 3.6 %.
-    const times: number[] = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.56 : 0.54));
-    times[7] += 0.07;
-    times[8] -= 0.07;
-    const a = makeAnalysis(
-      { stepTimeSymmetry: { value: 6.8 }, stepTime: { value: 0.55 } },
-      { model: 'heavy' }
-    );
-    const stepTime = a.metrics.stepTime;
-    if (stepTime.status !== 'measured') throw new Error('set up');
-    stepTime.samples = times.map((value, i) => ({
-      value,
-      side: i % 2 ? ('right' as const) : ('left' as const),
-      tMs: i * 550,
-      frame: i * 16
-    }));
-    stepTime.left = times.filter((_, i) => i % 2 === 0).reduce((x, y) => x + y) / 8;
-    stepTime.right = times.filter((_, i) => i % 2 === 1).reduce((x, y) => x + y) / 8;
-    expect(judgeAsymmetry(a).level).toBe('fine');
-    expect(judgeAsymmetry(a).evidence[0].text).toMatch(/Leaving out any single heel strike/);
-    // the same walk without the mistimed strike but with a real 7 % difference is still flagged
-    const real = Array.from({ length: 16 }, (_, i) => (i % 2 ? 0.57 : 0.53));
-    stepTime.samples = real.map((value, i) => ({ ...stepTime.samples[i], value }));
-    stepTime.left = 0.53;
-    stepTime.right = 0.57;
-    expect(judgeAsymmetry(a).level).toBe('watch');
-  });
-  it('does not call a timing difference uneven when the pose model makes as much on even walkers', () => {
-    const a = (model: 'lite' | 'full') =>
-      makeAnalysis(
-        {
-          stepTimeSymmetry: { value: 12 },
-          stepTime: {
-            value: 0.63,
-            left: 0.67,
-            right: 0.595,
-            sideSamples: { left: [0.67, 0.67, 0.67], right: [0.595, 0.595, 0.595] }
-          }
-        },
-        { model }
-      );
-    // 75 ms: within the lite model's 100 ms, beyond the full model's 50 ms
-    expect(judgeAsymmetry(a('lite')).level).toBe('fine');
-    expect(judgeAsymmetry(a('lite')).evidence[0].text).toMatch(
-      /within what the lite pose model's timing makes/
-    );
-    expect(judgeAsymmetry(a('full')).level).toBe('work-on');
-  });
-  it('keeps a consistent difference as uneven', () => {
-    const steady = makeAnalysis({
-      stepTimeSymmetry: { value: 15 },
-      stepTime: {
-        value: 0.55,
-        left: 0.5,
-        right: 0.58,
-        sideSamples: { left: [0.5, 0.51, 0.5], right: [0.58, 0.59, 0.58] }
-      }
-    });
-    expect(judgeAsymmetry(steady).level).toBe('work-on');
-    expect(judgeAsymmetry(steady).headline).toMatch(/step time by 15 %, longer on the right/);
+    // Left steps 0.535 s, right 0.565 s (5.5 %, usual), 8 a side; one strike 150 ms late makes the right step
+    // ending at it 0.715 s and the left one after it 0.385 s: the means now differ by 68 ms (12 %), past the
+    // model's 60 ms and past 2 standard errors, but leaving that one strike out brings it back to 5.5 %.
+    const times = steps(8, 0.535, 0.565);
+    times[7] += 0.15;
+    times[8] -= 0.15;
+    const f = judgeAsymmetry(withStepTimes(times));
+    expect(f.level).toBe('fine');
+    expect(f.evidence[0].text).toMatch(/Leaving out any single heel strike/);
+    // a real 80-ms difference on every step is still flagged, and named
+    const steady = judgeAsymmetry(withStepTimes(steps(8, 0.51, 0.59)));
+    expect(steady.level).toBe('work-on');
+    expect(steady.headline).toMatch(/step time by 15 %, longer on the right/);
   });
   it('cannot check with no symmetry metric', () => {
     expect(judgeAsymmetry(makeAnalysis()).level).toBe('not-checked');

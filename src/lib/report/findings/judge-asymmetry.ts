@@ -6,7 +6,7 @@ import { VIDEO_EVENT_TIME_MAE_S, VIDEO_STEP_LENGTH_MAE_PER_LEG } from '$lib/anal
 import {
   ASYMMETRY_MIN_STANDARD_ERRORS,
   ASYMMETRY_MIN_VALUES_PER_SIDE,
-  TIMING_SIDE_DIFFERENCE_OF_MODEL_S,
+  SIDE_DIFFERENCE_OF_MODEL,
   PATTERSON_SYMMETRY_RATIO,
   SYMMETRY_INDEX_FLAG_PCT
 } from './thresholds';
@@ -95,13 +95,16 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
     const diffS = timingDifferenceS(analysis, pair);
     const frameS = 1 / analysis.quality.fpsHz;
     const se = sideDifferenceStandardError(analysis, pair.perSide);
-    const modelS = TIMING_SIDE_DIFFERENCE_OF_MODEL_S[analysis.model];
+    const allowance = SIDE_DIFFERENCE_OF_MODEL[analysis.model]?.[pair.perSide];
+    const diff = pair.perSide === 'stepLength' ? lengthDifference(perSide) : diffS;
+    const unit = (v: number) =>
+      pair.perSide === 'stepLength' ? `${v.toFixed(2)} leg lengths` : `${(v * 1000).toFixed(0)} ms`;
     if (diffS !== null && Number.isFinite(frameS) && diffS < frameS) {
       level = 'fine';
       text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is shorter than one video frame (${(frameS * 1000).toFixed(0)} ms), so this video cannot tell it from even.`;
-    } else if (diffS !== null && modelS !== undefined && diffS <= modelS) {
+    } else if (diff !== null && allowance !== undefined && diff <= allowance) {
       level = 'fine';
-      text += ` The difference (${(diffS * 1000).toFixed(0)} ms) is within what the ${analysis.model} pose model's timing makes on even walkers (up to ${(modelS * 1000).toFixed(0)} ms), so it cannot be told from even.`;
+      text += ` The difference (${unit(diff)}) is within what the ${analysis.model} pose model makes on even walkers (up to ${unit(allowance)}), so it cannot be told from even.`;
     } else if (se !== null && perSide?.left !== undefined && perSide.right !== undefined) {
       const diff = Math.abs(perSide.left - perSide.right);
       if (diff <= ASYMMETRY_MIN_STANDARD_ERRORS * se) {
@@ -125,6 +128,11 @@ function judgePair(analysis: GaitAnalysis, pair: Pair, metric: MeasuredMetric): 
     }
   }
   return { pair, metric, level, evidence: { text, metricId: pair.si, frames: [] } };
+}
+
+/** |left − right| of a per-side metric's side summaries, or null without both. */
+function lengthDifference(m: MeasuredMetric | null): number | null {
+  return m && m.left !== undefined && m.right !== undefined ? Math.abs(m.left - m.right) : null;
 }
 
 /** How many values of a per-side metric each side has: [left, right]. */
