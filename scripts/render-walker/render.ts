@@ -136,7 +136,15 @@ function truthFile(spec: ClipSpec, res: RenderResult) {
         fromFrame: Math.ceil(s.from * fps - 1e-9),
         toFrame: Math.ceil(s.to * fps - 1e-9) - 1,
         style: P.style,
-        direction: P.treadmill ? 'treadmill' : P.dir > 0 ? 'left→right' : 'right→left',
+        direction: P.treadmill
+          ? 'treadmill'
+          : spec.camera.dist === 0 // front view: the camera stands on the walking line
+            ? P.dir * (spec.camera.x - (s.spec.x0 ?? P.startX)) > 0
+              ? 'towards the camera'
+              : 'away from the camera'
+            : P.dir > 0
+              ? 'left→right'
+              : 'right→left',
         gaitTimeRate: s.spec.rate ?? 'constant 1 (clip time = gait time)',
         turn: s.spec.turn ?? null,
         whenUnderWay: {
