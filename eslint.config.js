@@ -32,7 +32,9 @@ export default ts.config(
   {
     ignores: [
       'build/',
+      'build-diagnostics/',
       '.svelte-kit/',
+      '.svelte-kit-diagnostics/',
       'node_modules/',
       'static/models/',
       'static/wasm/',

@@ -2,13 +2,21 @@ import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * E2E tests drive the *built* app (vite preview serves `build/`) in real Chromium.
+ * E2E tests drive the *built* app in real Chromium, served by `scripts/serve-static.ts`, which
+ * sends no security headers (as the plainest static host): the build people get (`build/`, from
+ * `npm run build`) on E2E_PORT, and the diagnostics build (`build-diagnostics/`, from
+ * `npm run build:diagnostics`, with the /dev/pose page) on the next port, for the pose-engine specs.
  * Debian's Chromium is used where it exists, since browser downloads are impossible here;
  * elsewhere Playwright's own Chromium is used.
  */
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BUILD_DIR = process.env.GAITLENS_BUILD_DIR ?? 'build';
+const DIAGNOSTICS_PORT = PORT + 1;
+const DIAGNOSTICS_BUILD_DIR = process.env.GAITLENS_DIAGNOSTICS_BUILD_DIR ?? 'build-diagnostics';
+
+/** Base URL of the diagnostics build: specs that drive /dev/pose use it (`test.use({ baseURL })`). */
+export const diagnosticsBaseURL = `http://127.0.0.1:${DIAGNOSTICS_PORT}`;
 
 export const chromiumArgs = [
   '--no-sandbox',
@@ -37,10 +45,18 @@ export default defineConfig({
       args: chromiumArgs
     }
   },
-  webServer: {
-    command: `npx tsx scripts/serve-static.ts ${BUILD_DIR} ${PORT}`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000
-  }
+  webServer: [
+    {
+      command: `npx tsx scripts/serve-static.ts ${BUILD_DIR} ${PORT}`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000
+    },
+    {
+      command: `npx tsx scripts/serve-static.ts ${DIAGNOSTICS_BUILD_DIR} ${DIAGNOSTICS_PORT}`,
+      url: diagnosticsBaseURL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000
+    }
+  ]
 });

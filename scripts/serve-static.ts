@@ -1,8 +1,8 @@
 /**
- * Serves the built static app (adapter-static output) on 127.0.0.1, the way any static host
- * would: files as they are, `200.html` as the single-page-app fallback, and correct MIME types
- * for `.wasm`, `.mjs` and `.task`. JavaScript responses carry the same Content-Security-Policy
- * as the pages' meta tag, because a worker takes its policy from its own script's headers.
+ * Serves the built static app (adapter-static output) on 127.0.0.1, the way the plainest static
+ * host would: files as they are, `200.html` as the single-page-app fallback, correct MIME types
+ * for `.wasm`, `.mjs` and `.task`, and no other header (no Content-Security-Policy, no nosniff):
+ * the app must keep its privacy without help from the host (see docs/HOSTING.md).
  *
  * Usage: tsx scripts/serve-static.ts [dir=build] [port=4173]
  */
@@ -28,10 +28,6 @@ const MIME: Record<string, string> = {
   '.webmanifest': 'application/manifest+json'
 };
 
-/** Policy for scripts (and so for workers): same origin only, wasm compilation allowed. */
-export const WORKER_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' blob: data:; img-src 'self' blob: data:; worker-src 'self' blob:";
-
 if (!existsSync(root)) {
   console.error(`serve-static: ${root} does not exist; run \`npm run build\` first.`);
   process.exit(1);
@@ -48,14 +44,7 @@ createServer((req, res) => {
   if (!existsSync(path) && existsSync(path + '.html')) path += '.html';
   if (!existsSync(path)) path = join(root, '200.html');
   const type = MIME[extname(path)] ?? 'application/octet-stream';
-  const headers: Record<string, string> = {
-    'content-type': type,
-    'content-length': String(statSync(path).size),
-    'cache-control': 'no-cache',
-    'x-content-type-options': 'nosniff'
-  };
-  if (type.startsWith('text/javascript')) headers['content-security-policy'] = WORKER_CSP;
-  res.writeHead(200, headers);
+  res.writeHead(200, { 'content-type': type, 'content-length': String(statSync(path).size) });
   createReadStream(path).pipe(res);
 }).listen(port, '127.0.0.1', () => {
   console.log(`GaitLens (static build in ${root}) at http://127.0.0.1:${port}/`);

@@ -13,7 +13,7 @@
  *
  * Clips are made with ffmpeg in a temporary folder, from the shared synthetic walk when present
  * (so that the model sees a person), else from ffmpeg's `testsrc2` pattern.
- * Builds the app into `build/` first when it is missing. Env: BENCH_PORT (default 4399).
+ * Builds the diagnostics app (with /dev/pose) into `build-diagnostics/` first when it is missing. Env: BENCH_PORT (default 4399).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -23,7 +23,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { median } from '../../src/lib/analysis/signal/median';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build');
+const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build-diagnostics');
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
 const CHROMIUM = '/usr/bin/chromium';
 const FIXTURE = resolve(ROOT, '../shared/fixtures/synthetic-side-walk.webm');
@@ -134,7 +134,8 @@ export async function benchPose(parts: readonly PosePart[] = ['throughput', 'mem
     console.log('pose bench: skipped (ffmpeg is not installed)');
     return;
   }
-  if (!existsSync(BUILD_DIR)) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (!existsSync(BUILD_DIR))
+    execFileSync('npm', ['run', 'build:diagnostics'], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-'));
   console.log('pose bench: making clips…');
   const clip10 = makeClip(dir, 'walk-10s-960x540.mp4', 10, 960, 540);

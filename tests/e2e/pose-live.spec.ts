@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chromiumArgs } from '../../playwright.config';
+import { chromiumArgs, diagnosticsBaseURL } from '../../playwright.config';
 import {
   FFMPEG_MISSING,
   FIXTURES,
@@ -22,6 +22,7 @@ if (camera)
   ffmpeg('-i', fixture('synthetic-side-walk.webm'), '-vf', 'scale=640:360', '-pix_fmt', 'yuv420p', camera);
 
 test.use({
+  baseURL: diagnosticsBaseURL,
   launchOptions: {
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
     args: [

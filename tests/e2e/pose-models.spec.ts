@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { diagnosticsBaseURL } from '../../playwright.config';
 import { expect, test } from '@playwright/test';
 import type { LandmarkSeries, Pose } from '../../src/lib/analysis/series';
 import { buildPoseTask } from '../../scripts/pose-task/build-pose-task';
@@ -77,6 +78,9 @@ function landmarkErrors(series: LandmarkSeries) {
   }
   return { errPx, heelAtStrikePx };
 }
+
+// These specs drive the diagnostics page, which only the diagnostics build has.
+test.use({ baseURL: diagnosticsBaseURL });
 
 test.describe('pose models on real frames', () => {
   test.skip(!FIXTURES, FIXTURES_MISSING);

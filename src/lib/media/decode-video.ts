@@ -12,6 +12,7 @@
 import {
   ALL_FORMATS,
   BlobSource,
+  EncodedPacketSink,
   Input,
   MATROSKA,
   MP4,
@@ -28,6 +29,7 @@ import {
   NoFramesError,
   NoVideoTrackError,
   NotAVideoError,
+  TruncatedFileError,
   UnsupportedCodecError,
   VideoError
 } from './errors';
@@ -70,10 +72,34 @@ export interface OpenedVideo {
 }
 
 /**
- * Decoding fewer than this fraction of the frames the container lists means the file was cut
- * short. (A few frames may legitimately go, e.g. dropped by an edit list.)
+ * Decoding fewer than this fraction of the frames the container lists, or finding frames for less
+ * than this fraction of the duration its header announces, means the file was cut short. (A few
+ * frames may legitimately go, e.g. dropped by an edit list.)
  */
 const TRUNCATED_FRACTION = 0.9;
+
+/**
+ * Cut-short files found before any decoding. A WebM/MKV cut short keeps the duration in its header
+ * but its clusters stop early; an MP4/MOV with its index first keeps the whole sample table but the
+ * data of its last frames is missing. (An MP4 with its index last loses the index and has no video
+ * track at all.)
+ * @throws TruncatedFileError
+ */
+async function checkNotTruncated(
+  track: InputVideoTrack,
+  durationS: number,
+  sampleTable: boolean
+): Promise<void> {
+  const announcedS = await track.getDurationFromMetadata().catch(() => null);
+  if (announcedS !== null && announcedS > 0 && durationS < TRUNCATED_FRACTION * announcedS) {
+    throw new TruncatedFileError(
+      `it holds frames for ${durationS.toFixed(1)} s of the ${announcedS.toFixed(1)} s its header announces`
+    );
+  }
+  if (sampleTable && (await new EncodedPacketSink(track).getPacket(Infinity)) === null) {
+    throw new TruncatedFileError('its index lists frames whose data is missing from the end of the file');
+  }
+}
 
 function containerName(format: InputFormat): string {
   if (format === MP4) return 'mp4';
@@ -96,7 +122,7 @@ const describe = (e: unknown): string => (e instanceof Error ? e.message : Strin
 
 /**
  * Opens a video file and reads its metadata.
- * @throws NotAVideoError, NoVideoTrackError, UnsupportedCodecError, CorruptFileError
+ * @throws NotAVideoError, NoVideoTrackError, UnsupportedCodecError, CorruptFileError, TruncatedFileError
  */
 export async function openVideo(file: Blob): Promise<OpenedVideo> {
   const input = new Input({ source: new BlobSource(file), formats: ALL_FORMATS });
@@ -126,6 +152,7 @@ export async function openVideo(file: Blob): Promise<OpenedVideo> {
     } catch (e) {
       throw new CorruptFileError(describe(e));
     }
+    await checkNotTruncated(track, durationS, frameCount !== null);
     const rotationDeg = await track.getRotation();
     const info: VideoInfo = {
       container: containerName(format),
@@ -179,7 +206,7 @@ async function* decodeFrames(
   if (count === 0) throw new NoFramesError();
   // A file cut short keeps its full sample table (MP4/MOV) but its last frames are missing.
   if (info.frameCount !== null && count < TRUNCATED_FRACTION * info.frameCount)
-    throw new CorruptFileError(`only ${count} of ${info.frameCount} frames could be read`);
+    throw new TruncatedFileError(`only ${count} of the ${info.frameCount} frames it lists could be read`);
 }
 
 function toDecodedFrame(

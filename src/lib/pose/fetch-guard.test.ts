@@ -42,4 +42,14 @@ describe('installFetchGuard', () => {
     await scope.fetch(new Request('https://app.example:8443/x'));
     expect(guard.blocked).toEqual(['https://app.example:8443/x']);
   });
+
+  it('in a worker started from a blob: URL, resolves relative URLs against its origin', async () => {
+    const { scope, seen } = fakeScope();
+    scope.location = { href: 'blob:https://app.example/0b6c7d3e', origin: 'https://app.example' };
+    const guard = installFetchGuard(scope);
+    await scope.fetch('/models/pose_landmarker_lite.task');
+    await scope.fetch('https://telemetry.example/log');
+    expect(seen).toEqual(['https://app.example/models/pose_landmarker_lite.task']);
+    expect(guard.blocked).toEqual(['https://telemetry.example/log']);
+  });
 });

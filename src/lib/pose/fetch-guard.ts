@@ -23,12 +23,15 @@ const urlOf = (input: RequestInfo | URL): string =>
 export function installFetchGuard(scope: FetchScope): FetchGuard {
   const realFetch = scope.fetch.bind(scope);
   const blocked: string[] = [];
+  // A worker started from a blob: URL (see `workers/start-worker.ts`) cannot resolve relative URLs
+  // against its own address; they are resolved against its origin, and passed on resolved.
+  const base = scope.location.href.startsWith('blob:') ? `${scope.location.origin}/` : scope.location.href;
   scope.fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    const url = new URL(urlOf(input), scope.location.href);
+    const url = new URL(urlOf(input), base);
     // data: and blob: URLs never leave the device.
     const local =
       url.protocol === 'data:' || url.protocol === 'blob:' || url.origin === scope.location.origin;
-    if (local) return realFetch(input, init);
+    if (local) return realFetch(typeof input === 'string' ? url.href : input, init);
     blocked.push(url.href);
     return Promise.resolve(new Response(null, { status: 204 }));
   };

@@ -54,9 +54,11 @@ export async function createVideoPoseLandmarker(
   if (!hasWebGL2()) throw new WebGLUnavailableError();
   let lm: PoseLandmarker;
   try {
-    const fileset = await FilesetResolver.forVisionTasks(WASM_BASE, true);
+    // Absolute URLs: the worker runs from a blob: URL, against which paths cannot be resolved.
+    const { origin } = globalThis.location;
+    const fileset = await FilesetResolver.forVisionTasks(new URL(WASM_BASE, origin).href, true);
     lm = await PoseLandmarker.createFromOptions(fileset, {
-      baseOptions: { modelAssetPath: modelUrl(variant), delegate: 'CPU' },
+      baseOptions: { modelAssetPath: new URL(modelUrl(variant), origin).href, delegate: 'CPU' },
       runningMode: 'VIDEO',
       numPoses,
       outputSegmentationMasks: false

@@ -142,7 +142,8 @@ export class AnalysisJob {
         }),
         signal
       );
-      client.dispose();
+      // Closing flushes the pose library's usage log into the fetch guard (never sent).
+      await this.#untilAborted(client.close(), signal);
       client = null;
       this.#enter('analysing', abort);
       const analysis = analyzeGait(series);

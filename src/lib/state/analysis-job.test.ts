@@ -19,7 +19,7 @@ const calls = vi.hoisted(() => ({
   /** When set, saving waits for this (a database that never answers). */
   save: null as null | (() => Promise<void>),
   saveError: null as null | Error,
-  /** Saves that fail with quota while the session is bigger than this many kept parts. */
+  /** When set, a save fails with quota unless this accepts the session (a storage that only fits smaller forms). */
   quotaUnless: null as null | ((s: { video: Blob | null; leftOut: unknown }) => boolean),
   analyzeError: null as null | Error
 }));
@@ -45,6 +45,7 @@ const client = () => ({
     calls.onProgress = opts.onProgress ?? null;
     return calls.processFile!(opts.signal);
   },
+  close: async () => void calls.disposed++,
   dispose: () => void calls.disposed++
 });
 vi.mock('$lib/analysis/gait', () => ({

@@ -18,6 +18,10 @@ import { installErrorTransfer } from './error-transfer';
 import type { PoseService } from './pose-service';
 import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-service';
 import { callFrameService } from './remote-frames';
+import { recordBlockedRequests } from './blocked-requests.svelte';
+import { startWorker } from './start-worker';
+import decodeWorkerUrl from './decode.worker.ts?worker&url';
+import poseWorkerUrl from './pose.worker.ts?worker&url';
 import type {
   LiveFrameInfo,
   PoseCandidates,
@@ -63,6 +67,9 @@ let nextJobId = 1;
 interface TrackProcessorCtor {
   new (init: { track: MediaStreamTrack; maxBufferSize?: number }): { readable: ReadableStream<VideoFrame> };
 }
+
+/** How long {@link PoseClient.close} waits for the worker to close its landmarker, ms (≈ 10 ms normally). */
+const CLOSE_TIMEOUT_MS = 2_000;
 
 /**
  * A promise that rejects with a `WorkerFailedError` when `worker` reports an `error` or a
@@ -120,10 +127,7 @@ export class PoseClient {
   ): Promise<PoseClient> {
     signal?.throwIfAborted();
     installErrorTransfer();
-    const worker = new Worker(new URL('./pose.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `pose-${variant}`
-    });
+    const worker = startWorker(poseWorkerUrl, `pose-${variant}`);
     const remote = wrap<PoseService>(worker);
     const client = new PoseClient(variant, worker, remote);
     try {
@@ -194,10 +198,7 @@ export class PoseClient {
    * The decode worker is terminated when the job settles, whatever happened.
    */
   async #withDecoder<T>(job: (framePort: MessagePort) => Promise<T>): Promise<T> {
-    const decoder = new Worker(new URL('./decode.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'decode'
-    });
+    const decoder = startWorker(decodeWorkerUrl, 'decode');
     try {
       const channel = new MessageChannel();
       decoder.postMessage(channel.port1, [channel.port1]);
@@ -308,6 +309,23 @@ export class PoseClient {
   blockedRequests(): Promise<string[]> {
     this.#assertAlive();
     return this.#remote.blockedRequests();
+  }
+
+  /**
+   * Ends the worker gracefully: closes the landmarker first (tasks-vision then sends its usage log,
+   * which the worker's fetch guard answers locally; the answered requests are recorded in
+   * `blocked-requests.svelte.ts`), then disposes. Waits at most {@link CLOSE_TIMEOUT_MS}; never rejects.
+   */
+  async close(): Promise<void> {
+    if (this.#disposed) return;
+    const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), CLOSE_TIMEOUT_MS));
+    try {
+      recordBlockedRequests(await Promise.race([this.#guard(this.#remote.close()), timeout]));
+    } catch {
+      // A worker that fails while closing is terminated just below all the same.
+    } finally {
+      this.dispose();
+    }
   }
 
   /** Releases the comlink proxy, then terminates the worker (and its landmarker). Idempotent. */

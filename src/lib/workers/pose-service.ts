@@ -6,13 +6,15 @@
  * on the other core) through the `MessagePort` in the request, keeping a few requested ahead so
  * that decoding overlaps inference, and runs the model on each as it arrives. Each frame's
  * candidates are kept; at the end `followWalker` picks the walker among them, and the
- * series goes back in one message. Cancellation: the client calls `cancel(jobId)`; the loop
+ * series goes back in one message. A clip longer than `MAX_CLIP_DURATION_S` is refused, by the
+ * container's duration when it gives one and by the frames' own times in any case. Cancellation: the client calls `cancel(jobId)`; the loop
  * yields to the event loop once per frame so that the message is seen, then throws AbortError.
  */
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
 import { modelInputOf, releaseModelFrame, type ModelFrame } from '../media/model-frames';
 import { readAhead } from '../media/read-ahead';
-import { NoFramesError } from '../media/errors';
+import { MAX_CLIP_DURATION_S } from '../analysis/thresholds';
+import { ClipTooLongError, NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { followWalker, pickContinuous } from '../pose/follow-walker';
 import { onePersonSuffices, SCOUT_MS } from '../pose/one-person';
@@ -34,6 +36,9 @@ const READ_AHEAD_FRAMES = 4;
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
 const DEFAULT_MAX_INPUT_SIDE_PX = 960;
+
+/** Longest clip posed, ms of media time (the frames' own timestamps). */
+const MAX_CLIP_MS = MAX_CLIP_DURATION_S * 1000;
 
 /** Progress is reported at most this often, ms (each report is a message to the page). */
 const PROGRESS_EVERY_MS = 250;
@@ -114,6 +119,10 @@ function createPoseService(scope: typeof globalThis) {
     let scouting = req.onePersonAfterOpening && numPoses > 1;
     const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
     const { info } = video;
+    if (info.durationMs > MAX_CLIP_MS) {
+      video.close();
+      throw new ClipTooLongError(MAX_CLIP_DURATION_S, info.durationMs / 1000);
+    }
     const tMs: number[] = [];
     const candidates: Pose[][] = [];
     const t0 = performance.now();
@@ -132,6 +141,8 @@ function createPoseService(scope: typeof globalThis) {
             heightPx = frame.heightPx;
             first = false;
           }
+          // The length limit by media time, whatever the container said its duration was.
+          if (tMs.length && frame.tMs - tMs[0] > MAX_CLIP_MS) throw new ClipTooLongError(MAX_CLIP_DURATION_S);
           // Strictly increasing times in the series, even if the container repeats one.
           const t = tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
           candidates.push(toPoses(lm.detect(modelInputOf(frame), t), frame.widthPx, frame.heightPx));
@@ -334,6 +345,18 @@ function createPoseService(scope: typeof globalThis) {
 
     /** Off-origin requests the fetch guard answered locally. */
     blockedRequests(): string[] {
+      return [...(guard?.blocked ?? [])];
+    },
+
+    /**
+     * Closes the landmarker, on which tasks-vision sends its usage log (answered locally by the
+     * fetch guard), and returns every off-origin request the guard answered. The service is spent.
+     */
+    async close(): Promise<string[]> {
+      landmarker?.close();
+      landmarker = null;
+      // The log is sent from a task queued by close(): let it run first.
+      await yieldToEventLoop();
       return [...(guard?.blocked ?? [])];
     }
   };
