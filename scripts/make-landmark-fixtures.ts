@@ -12,7 +12,8 @@
  *   findings clips (`rendered/findings/…`) compact (see `roundSeries`).
  * These are derived data made by our own pipeline.
  *
- * Usage (after `GAITLENS_BUILD_DIR=<dir> npx vite build`):
+ * Usage (after a diagnostics build, which has /dev/pose: `GAITLENS_DIAGNOSTICS=1 GAITLENS_BUILD_DIR=<dir>
+ *   GAITLENS_KIT_DIR=<another dir> npx vite build`):
  *   GAITLENS_BUILD_DIR=<dir> npx tsx scripts/make-landmark-fixtures.ts [port=4199] [clip-filter] [numPoses=2] [outDir]
  * e.g. clip-filter `rendered/` for only the rendered clips, `rendered/limp` for one.
  */

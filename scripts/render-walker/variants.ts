@@ -352,12 +352,13 @@ export const FINDINGS: ClipSpec[] = [
   findingsWalk({
     name: 'limp-time',
     about:
-      'Limp in time: step time left 0.48 s / right 0.61 s (stride 1.09 s, cadence 110.1), stance left 68 % / right 55 % (double support 0.12 and 0.13 s, no flight), equal steps 0.66 m, left→right, camera 4 m.',
-    cadence: 120 / 1.09,
-    step: 0.66,
+      'Limp in time: step time left 0.52 s / right 0.66 s (stride 1.18 s, cadence 101.7; step-time SI 24 %), stance left 68 % / right 55 % (no flight), equal steps 0.58 m, left→right, camera 6 m, 7 s (long enough for 5–6 steps a side).',
+    cadence: 120 / 1.18,
+    step: 0.58,
     dir: 1,
-    frames: 114,
-    gait: { stanceL: 0.68, stanceR: 0.55, leftOffset: 0.48 / 1.09 - 0.5 }
+    dist: 6,
+    frames: 210,
+    gait: { stanceL: 0.68, stanceR: 0.55, leftOffset: 0.52 / 1.18 - 0.5 }
   }),
   findingsWalk({
     name: 'cadence-95',

@@ -265,7 +265,7 @@ describe('asymmetry', () => {
     expect(at(0.9)).toBe('fine');
   });
   it('does not call a timing difference uneven when the pose model makes as much on even walkers', () => {
-    // 75 ms: within the lite model's 100 ms, beyond the full model's 60 ms
+    // 75 ms: within the lite model's 110 ms, beyond the full model's 60 ms
     const lite = withStepTimes(steps(3, 0.67, 0.595), { model: 'lite' });
     expect(judgeAsymmetry(lite).level).toBe('fine');
     expect(judgeAsymmetry(lite).evidence[0].text).toMatch(

@@ -17,11 +17,20 @@ export const STEP_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.7
 /** Typical stride length ÷ leg length. Derived guide (as above), **provisional.** */
 export const STRIDE_LENGTH_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [1.5, 1.7];
 
-/** Typical heel-ahead-of-hip distance at heel strike ÷ leg length (hip flexion 20–30° at contact). GAIT_METHODS.md. */
-export const HEEL_AHEAD_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.34, 0.42];
+/**
+ * Usual heel-ahead-of-hip distance at heel strike ÷ leg length, AS OUR PIPELINE MEASURES IT (BlazePose's hip
+ * point, the back of the heel, the hip midpoint): 0.21–0.34 on 14 normal rendered walkers at 90–125 steps/min
+ * (docs/FINDINGS.md, "Calibration"). The joint-centre geometry of the literature (hip flexion 20–30° at
+ * contact) gives 0.34–0.42, which our measurement does not reproduce: a band is only meaningful for the
+ * measurement that produced it. Our measurement.
+ */
+export const HEEL_AHEAD_TYPICAL_RANGE_PER_LEG: readonly [number, number] = [0.2, 0.35];
 
-/** Overstriding flag: heel lands more than this many leg lengths ahead of the hip midpoint. **Provisional.** */
-export const OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG = 0.5;
+/**
+ * Per-step overstriding flag: a heel landing more than this many leg lengths ahead of the hip midpoint, past
+ * every single step of the normal rendered walkers (largest 0.39). Our measurement, **provisional**.
+ */
+export const OVERSTRIDE_HEEL_AHEAD_FLAG_PER_LEG = 0.4;
 
 /** Overstriding pattern: knee flexion at heel strike below this counts as "near straight". **Provisional.** */
 export const NEAR_STRAIGHT_KNEE_MAX_DEG = 5;
@@ -101,10 +110,10 @@ export const ASYMMETRY_MIN_VALUES_PER_SIDE = 3;
  * al. 1997; ≈0.006 m per step/min in adults, ≈0.0070 leg lengths for a 0.86-m leg). Band as our pipeline
  * measures normal walkers (docs/FINDINGS.md, "Calibration"). **Provisional.**
  */
-export const WALK_RATIO_USUAL_PER_LEG: readonly [number, number] = [0.0062, 0.0081];
+export const WALK_RATIO_USUAL_PER_LEG: readonly [number, number] = [0.0062, 0.008];
 
 /** Walk ratio from which steps are clearly too long for the pace (≈ +20 % over usual). **Provisional.** */
-export const WALK_RATIO_WORK_ON_PER_LEG = 0.0087;
+export const WALK_RATIO_WORK_ON_PER_LEG = 0.0086;
 
 /**
  * Below this cadence the walk ratio rises naturally as people slow down (Murakami & Otaka 2017: constancy
@@ -130,7 +139,7 @@ export interface SideDifference {
  * heavy model was not calibrated and takes the full model's. Our measurement.
  */
 export const SIDE_DIFFERENCE_OF_MODEL: Readonly<Record<'lite' | 'full' | 'heavy', SideDifference>> = {
-  lite: { stepLength: 0.19, stepTime: 0.1, stancePct: 0.2 },
+  lite: { stepLength: 0.19, stepTime: 0.11, stancePct: 0.2 },
   full: { stepLength: 0.13, stepTime: 0.06, stancePct: 0.2 },
   heavy: { stepLength: 0.13, stepTime: 0.06, stancePct: 0.2 }
 };
