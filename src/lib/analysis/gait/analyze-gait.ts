@@ -1,39 +1,33 @@
-import { LM, sideIndex } from '../landmarks';
+import { LM } from '../landmarks';
 import type { LandmarkSeries } from '../series';
-import { LOW_FPS_HZ, MAX_DEPTH_SCALE_CORRECTION, MAX_GAP_FILL_S } from '../thresholds';
-import { analysePass, type ClipTimeline, type PassResult, type PassSpec } from './analyse-pass';
+import { LOW_FPS_HZ } from '../thresholds';
+import { analysePass, type ClipTimeline, type PassResult } from './analyse-pass';
 import { assessQuality } from './assess-quality';
 import { classifyView } from './classify-view';
-import { cleanTracks, type CleanTracks } from './clean-tracks';
-import { correctLegSwaps, type LegSwapCorrection } from './correct-leg-swaps';
+import type { LegSwapCorrection } from './correct-leg-swaps';
 import { describeSegments } from './describe-segments';
 import { findDetectionSpan, type DetectionSpan } from './detection-span';
 import { detectRunning } from './detect-running';
 import { AnalysisFailedError, GaitAnalysisError } from './errors';
-import { sliceTracks, type LandmarkTracks } from './extract-landmark-tracks';
+import {
+  describeTimelineSegments,
+  directionPerSample,
+  findPasses,
+  hipPlaneLegLengthPx,
+  passEnds,
+  type PassPlan
+} from './find-passes';
 import { midpointColumn } from './geometry';
-import { legLengthsBySidePx } from './leg-length';
 import type { MetricContext } from './metric-context';
 import { postureMetrics, postureWindows, type PostureTraces } from './posture-metrics';
 import { postureTraces } from './posture-traces';
-import { screenSteps, type PassEnds } from './screen-steps';
-import { activitySignals, segmentWalk, type TimelineSegment } from './segment-walk';
+import { prepareTimeline, type PreparedTimeline } from './prepare-timeline';
+import { screenSteps } from './screen-steps';
 import { spatialMetrics } from './spatial-metrics';
 import { notMeasurable } from './summarize-metric';
 import { symmetryMetrics } from './symmetry-metrics';
 import { temporalMetrics } from './temporal-metrics';
-import { nearestFrame, sampleToMs } from './timeline-mapping';
-import {
-  METRIC_IDS,
-  type ActivityInfo,
-  type CameraView,
-  type GaitAnalysis,
-  type GaitMetrics,
-  type SegmentKind,
-  type ViewInfo,
-  type WalkSegment
-} from './types';
-import { walkingDirection } from './walking-direction';
+import { METRIC_IDS, type ActivityInfo, type CameraView, type GaitAnalysis, type GaitMetrics } from './types';
 
 /** Options of {@link analyzeGait}. */
 export interface AnalyzeGaitOptions {
@@ -46,11 +40,11 @@ export interface AnalyzeGaitOptions {
  * 1. {@link findDetectionSpan}: the frames with a person; refuse what cannot be analysed;
  * 2. {@link prepareTimeline}: left/right correction, then a uniform, gap-filled, low-passed timeline;
  * 3. {@link findPasses}: split the clip into passes, turns, standing, out of view…; each pass has its own
- *    walking direction;
+ *    walking direction; {@link measureClip} signs the forward positions and posture by it;
  * 4. {@link analysePass} per pass: heel strikes, toe offs, steps, strides; pooled over passes;
  * 5. {@link screenSteps} and {@link detectRunning}: gait initiation, impossible values, running;
- * 6. {@link measureMetrics}: every metric from the pooled steps, strides and posture;
- * 7. `assessQuality`: confidence and plain-language issues.
+ * 6. `assessQuality`: confidence and plain-language issues;
+ * 7. {@link measureMetrics}: every metric from the pooled steps, strides and posture, capped by the quality.
  *
  * Conventions: image pixels with y down; "forward" = the walking direction of the pass; lengths ÷ leg
  * length; angles in degrees; frame indices refer to `series.frames`.
@@ -79,230 +73,13 @@ export function analyzeGait(series: LandmarkSeries, opts: AnalyzeGaitOptions = {
   }
 }
 
-/** The corrected, cleaned timeline of the whole clip (stage 2). */
-interface PreparedTimeline {
-  correction: LegSwapCorrection;
-  clean: CleanTracks;
-  /** Nearest original frame of every sample. */
-  sourceFrame: Int32Array;
-}
-
-/** Stage 2: left/right correction on the original frames, then resample, fill and filter. */
-function prepareTimeline(span: DetectionSpan): PreparedTimeline {
-  const correction = correctLegSwaps(span.tracks, span.legLengthPx, MAX_GAP_FILL_S * 1000);
-  const clean = cleanTracks(correction.tracks, span.sampleRateHz);
-  const sourceFrame = Int32Array.from({ length: clean.length }, (_, i) =>
-    nearestFrame(span.tracks.tMs, sampleToMs(i, clean.t0Ms, clean.sampleRateHz))
-  );
-  return { correction, clean, sourceFrame };
-}
-
-/**
- * Perspective scale of each leg's depth plane in a side view: the factor mid / side of the two legs' lengths
- * (the hip midpoint lies halfway between their planes), limited to 1 ± `MAX_DEPTH_SCALE_CORRECTION`; 1 when a
- * leg is never seen whole. Per pass: which leg is near depends on the direction.
- */
-function planeScaleOf(corrected: LandmarkTracks): { left: number; right: number } {
-  const { left, right } = legLengthsBySidePx(corrected);
-  if (!(left > 0) || !(right > 0)) return { left: 1, right: 1 };
-  const mid = (left + right) / 2;
-  const clamp = (f: number) =>
-    Math.min(1 + MAX_DEPTH_SCALE_CORRECTION, Math.max(1 - MAX_DEPTH_SCALE_CORRECTION, f));
-  return { left: clamp(mid / left), right: clamp(mid / right) };
-}
-
-/** Leg length in the hip-midpoint plane: the mean of the two legs' medians (side view), else pooled. */
-function hipPlaneLegLengthPx(corrected: LandmarkTracks, pooledPx: number, view: CameraView): number {
-  if (view !== 'side') return pooledPx;
-  const { left, right } = legLengthsBySidePx(corrected);
-  return left > 0 && right > 0 ? (left + right) / 2 : pooledPx;
-}
-
-/** Why a stretch of each kind is left out (completing "Left out because …"). */
-const LEFT_OUT: Record<SegmentKind, string> = {
-  pass: 'no steps were found in it.',
-  turn: 'you were turning; steps while turning are not straight walking.',
-  standing: 'you were standing still.',
-  'toward-camera': 'you walked toward the camera; step length, overstriding and posture need a side view.',
-  'away-from-camera':
-    'you walked away from the camera; step length, overstriding and posture need a side view.',
-  oblique: 'you walked at an angle to the camera, which distorts side-view measures.',
-  'out-of-view': 'you (or your hips and feet) were out of view.',
-  partial: 'this pass was too short to hold a full stride, or your legs were hidden.'
-};
-
-/** The passes to analyse, and the segments as the report shows them (stage 3). */
-interface PassPlan {
-  specs: PassSpec[];
-  segments: TimelineSegment[];
-  /** The view the metrics are judged in: 'side' when any pass across the view was found. */
-  view: CameraView;
-  viewInfo: ViewInfo;
-}
-
-/**
- * Stage 3: split the clip into segments ({@link segmentWalk}) and choose the passes: every pass across the
- * view, each with its own direction (a treadmill pass: the way the feet point). When there is none, the
- * whole clip is analysed in its classified view (front: timing and sideways lean; oblique: timing), as one
- * stretch; a view forced by the caller does the same.
- */
-function findPasses(
-  span: DetectionSpan,
-  prep: PreparedTimeline,
-  forcedView: CameraView | undefined
-): PassPlan {
-  const { tracks } = span;
-  const { clean, sourceFrame } = prep;
-  const n = clean.length;
-  const present = new Uint8Array(n);
-  const hip = midpointColumn(clean.x[LM.left_hip], clean.x[LM.right_hip], true);
-  const lh = clean.x[sideIndex('left', 'heel')];
-  const rh = clean.x[sideIndex('right', 'heel')];
-  for (let i = 0; i < n; i++) {
-    present[i] = Number.isFinite(hip[i]) && (Number.isFinite(lh[i]) || Number.isFinite(rh[i])) ? 1 : 0;
-  }
-  const signals = activitySignals(tracks, clean, sourceFrame, span.legLengthPx);
-  const found = forcedView ? [] : segmentWalk(signals, present, clean.sampleRateHz);
-  const framesOf = (s: { start: number; end: number }) =>
-    sliceTracks(prep.correction.tracks, sourceFrame[s.start], sourceFrame[s.end]);
-  const passes = found.map((s, segment) => ({ s, segment })).filter(({ s }) => s.kind === 'pass');
-
-  if (passes.length) {
-    const specs: PassSpec[] = passes.map(({ s, segment }) => {
-      const frames = framesOf(s);
-      const dir = s.direction ?? walkingDirection(frames, 'side', span.legLengthPx).direction;
-      s.direction = dir;
-      return {
-        segment,
-        start: s.start,
-        end: s.end,
-        direction: dir,
-        treadmill: s.treadmill,
-        view: 'side',
-        towardCamera: false,
-        planeScale: planeScaleOf(frames)
-      };
-    });
-    const longest = passes.reduce((a, b) => (b.s.end - b.s.start > a.s.end - a.s.start ? b : a));
-    const cls = classifyView(framesOf(longest.s));
-    const direction = longest.s.direction ?? 1;
-    return {
-      specs,
-      segments: found,
-      view: 'side',
-      viewInfo: {
-        view: 'side',
-        widthToTorsoRatio: cls.widthToTorsoRatio,
-        viewFit: cls.viewFit,
-        direction,
-        towardCamera: null,
-        treadmill: specs.every((p) => p.treadmill),
-        nearSide: direction > 0 ? 'right' : 'left'
-      }
-    };
-  }
-
-  // No pass across the view: the whole clip as one stretch, in its classified (or forced) view.
-  const cls = classifyView(tracks);
-  const view = forcedView ?? cls.view;
-  const dir = walkingDirection(tracks, view, span.legLengthPx);
-  const kind: SegmentKind =
-    view === 'side'
-      ? 'pass'
-      : view === 'oblique'
-        ? 'oblique'
-        : dir.towardCamera
-          ? 'toward-camera'
-          : 'away-from-camera';
-  return {
-    specs: [
-      {
-        segment: 0,
-        start: 0,
-        end: n - 1,
-        direction: dir.direction,
-        treadmill: dir.treadmill,
-        view,
-        towardCamera: dir.towardCamera === true,
-        planeScale: view === 'side' ? planeScaleOf(prep.correction.tracks) : { left: 1, right: 1 }
-      }
-    ],
-    segments: [
-      {
-        kind,
-        start: 0,
-        end: n - 1,
-        direction: view === 'front' ? null : dir.direction,
-        treadmill: dir.treadmill
-      }
-    ],
-    view,
-    viewInfo: {
-      view,
-      widthToTorsoRatio: cls.widthToTorsoRatio,
-      viewFit: forcedView ? 1 : cls.viewFit,
-      direction: dir.direction,
-      towardCamera: view === 'front' ? dir.towardCamera : null,
-      treadmill: dir.treadmill,
-      nearSide: view === 'side' ? (dir.direction > 0 ? 'right' : 'left') : null
-    }
-  };
-}
-
-/** Per sample: the walking direction of the pass it belongs to (0 outside the passes). */
-function directionPerSample(n: number, specs: PassSpec[]): Int8Array {
-  const out = new Int8Array(n);
-  for (const p of specs) out.fill(p.direction, p.start, p.end + 1);
-  return out;
-}
-
-/** The report's segments: times, frames, used or why left out, strikes found. */
-function describeTimelineSegments(
-  plan: PassPlan,
-  results: PassResult[],
-  prep: PreparedTimeline,
-  activity: ActivityInfo
-): WalkSegment[] {
-  const { clean, sourceFrame } = prep;
-  return plan.segments.map((s, k) => {
-    const result = results.find((r) => r.spec.segment === k);
-    const used = result !== undefined;
-    const reason = !used
-      ? LEFT_OUT[s.kind]
-      : activity.kind === 'running'
-        ? 'this is running, and GaitLens measures walking.'
-        : null;
-    return {
-      kind: s.kind,
-      startMs: sampleToMs(s.start, clean.t0Ms, clean.sampleRateHz),
-      endMs: sampleToMs(s.end, clean.t0Ms, clean.sampleRateHz),
-      startFrame: sourceFrame[s.start],
-      endFrame: sourceFrame[s.end],
-      direction: s.direction,
-      treadmill: s.treadmill,
-      used: used && activity.kind === 'walking',
-      reason,
-      strikes: result ? result.timelineEvents.strikes.length : 0
-    };
-  });
-}
-
-/** How each pass begins and ends (standing still next to it means gait initiation or termination). */
-function passEnds(plan: PassPlan): PassEnds[] {
-  return plan.specs.map((p) => ({
-    segment: p.segment,
-    afterStanding: plan.segments[p.segment - 1]?.kind === 'standing',
-    beforeStanding: plan.segments[p.segment + 1]?.kind === 'standing'
-  }));
-}
-
 /** Every metric "not measurable" because the clip shows running. */
 function runningMetrics(activity: ActivityInfo): GaitMetrics {
   const reason = `GaitLens measures walking, and ${activity.evidence}`;
   return Object.fromEntries(METRIC_IDS.map((id) => [id, notMeasurable(id, reason)])) as GaitMetrics;
 }
 
-/** Stage 6: every metric from the steps and strides that count, and the posture over their strides. */
+/** Stage 7: every metric from the steps and strides that count, and the posture over their strides. */
 function measureMetrics(
   ctx: MetricContext,
   posture: PostureTraces,
@@ -325,25 +102,33 @@ function measureMetrics(
 const toNullable = (x: Float64Array): (number | null)[] =>
   Array.from(x, (v) => (Number.isFinite(v) ? v : null));
 
-function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnalysis {
-  const span = findDetectionSpan(series);
-  const { tracks, sampleRateHz } = span;
-  const prep = prepareTimeline(span);
-  const { clean, correction, sourceFrame } = prep;
-  const n = clean.length;
+/** The clip's timeline as every pass reads it, the posture traces, and the leg and torso lengths. */
+interface ClipMeasures {
+  clip: ClipTimeline;
+  posture: PostureTraces;
+  legLengthPx: number;
+  torsoLengthPx: number;
+}
 
-  const plan = findPasses(span, prep, opts.view);
+/**
+ * Stage 3½: the per-sample signals the passes are analysed on. Positions forward of the hips and the
+ * sagittal posture angles take each sample's pass direction (missing outside the passes); leg length is at
+ * the hip plane; which frames had their leg labels fixed is kept for the footprints.
+ */
+function measureClip(
+  series: LandmarkSeries,
+  span: DetectionSpan,
+  prep: PreparedTimeline,
+  plan: PassPlan
+): ClipMeasures {
+  const { tracks } = span;
+  const { clean, correction, sourceFrame } = prep;
   const sideView = plan.view !== 'front';
   const legPx = hipPlaneLegLengthPx(correction.tracks, span.legLengthPx, plan.view);
-  const directionAt = directionPerSample(n, plan.specs);
+  const directionAt = directionPerSample(clean.length, plan.specs);
   const torsoPx = classifyView(tracks).torsoLengthPx;
-  const posture = postureTraces(
-    clean,
-    directionAt,
-    plan.viewInfo.towardCamera ? -1 : 1, // facing the camera, the person's right is the image's left
-    sideView,
-    torsoPx
-  );
+  // facing the camera, the person's right is the image's left
+  const posture = postureTraces(clean, directionAt, plan.viewInfo.towardCamera ? -1 : 1, sideView, torsoPx);
   const hipX = midpointColumn(clean.x[LM.left_hip], clean.x[LM.right_hip], sideView);
   const heelForward = (col: Float64Array) =>
     col.map((v, i) => (directionAt[i] === 0 ? NaN : directionAt[i] * (v - hipX[i])));
@@ -364,8 +149,11 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     legLengthPx: legPx,
     widthPx: series.widthPx
   };
+  return { clip, posture, legLengthPx: legPx, torsoLengthPx: torsoPx };
+}
 
-  // Stage 4: events and cycles per pass, pooled.
+/** Stage 4: events and cycles of every pass, each with runs of strikes numbered apart from the others. */
+function analysePasses(plan: PassPlan, clip: ClipTimeline): PassResult[] {
   const results: PassResult[] = [];
   let runs = 0;
   for (const spec of plan.specs) {
@@ -373,7 +161,37 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     runs += r.timelineEvents.strikes.length + 1;
     results.push(r);
   }
-  // Stage 5: what is not steady walking, impossible values, running.
+  return results;
+}
+
+/** Per-frame left/right fixes as the report draws them, with their counts. */
+function legCorrectionOf(correction: LegSwapCorrection): GaitAnalysis['legCorrection'] {
+  let swappedFrameCount = 0;
+  let collapsedFrameCount = 0;
+  for (let i = 0; i < correction.swapped.length; i++) {
+    swappedFrameCount += correction.swapped[i];
+    if (correction.collapsed[i]) collapsedFrameCount++;
+  }
+  return {
+    swapped: Array.from(correction.swapped, (v) => v === 1),
+    collapsed: correction.collapsed,
+    swappedFrameCount,
+    collapsedFrameCount
+  };
+}
+
+function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnalysis {
+  // Stages 1–3: the person, the timeline, the passes.
+  const span = findDetectionSpan(series);
+  const { tracks, sampleRateHz } = span;
+  const prep = prepareTimeline(span);
+  const { clean, sourceFrame } = prep;
+  const plan = findPasses(span, prep, opts.view);
+  const measures = measureClip(series, span, prep, plan);
+  const { clip, posture, legLengthPx: legPx } = measures;
+
+  // Stages 4–5: events and cycles per pass, pooled; what is not steady walking; running.
+  const results = analysePasses(plan, clip);
   const screened = screenSteps(
     results.flatMap((r) => r.steps),
     results.flatMap((r) => r.strides),
@@ -388,28 +206,20 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
       }))
   );
   const segments = describeTimelineSegments(plan, results, prep, activity);
-  const steps = screened.steps;
-  const strides = screened.strides;
+  const { steps, strides } = screened;
   const counted = steps.filter((s) => s.excludedReason === null);
 
-  let swappedFrames = 0;
-  let collapsedFrames = 0;
-  for (let i = 0; i < tracks.length; i++) {
-    swappedFrames += correction.swapped[i];
-    if (correction.collapsed[i]) collapsedFrames++;
-  }
-  const lastT = tracks.tMs[tracks.length - 1];
+  // Stages 6–7: quality, then the metrics it caps.
+  const legCorrection = legCorrectionOf(prep.correction);
+  const sourceFps = series.source?.fpsHz;
   const quality = assessQuality({
     stepsUsed: activity.kind === 'running' ? 0 : counted.length,
     detectionRate: span.detectedFrames / tracks.length,
     meanVisibility: span.meanLegVisibility,
-    fpsHz:
-      series.source && Number.isFinite(series.source.fpsHz) && series.source.fpsHz > 0
-        ? series.source.fpsHz
-        : sampleRateHz,
-    durationS: (lastT - tracks.tMs[0]) / 1000 + 1 / sampleRateHz,
+    fpsHz: sourceFps !== undefined && Number.isFinite(sourceFps) && sourceFps > 0 ? sourceFps : sampleRateHz,
+    durationS: (tracks.tMs[tracks.length - 1] - tracks.tMs[0]) / 1000 + 1 / sampleRateHz,
     view: plan.viewInfo,
-    swappedFrames,
+    swappedFrames: legCorrection.swappedFrameCount,
     detectedFrames: span.detectedFrames,
     longGaps: span.longGaps,
     cutoffHz: clean.cutoffHz,
@@ -417,7 +227,6 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     partsLeftOut: segments.some((s) => !s.used),
     activity
   });
-
   const ctx: MetricContext = {
     view: plan.view,
     cap: quality.confidence,
@@ -446,22 +255,17 @@ function runAnalysis(series: LandmarkSeries, opts: AnalyzeGaitOptions): GaitAnal
     timeline: {
       t0Ms: clean.t0Ms,
       sampleRateHz,
-      length: n,
+      length: clean.length,
       sourceFrame: Array.from(sourceFrame),
       cutoffHz: clean.cutoffHz
     },
     legLengthPx: legPx,
-    torsoLengthPx: torsoPx,
-    legCorrection: {
-      swapped: Array.from(correction.swapped, (v) => v === 1),
-      collapsed: correction.collapsed,
-      swappedFrameCount: swappedFrames,
-      collapsedFrameCount: collapsedFrames
-    },
+    torsoLengthPx: measures.torsoLengthPx,
+    legCorrection,
     segments,
     activity,
     outliers: screened.outliers,
-    events: results.flatMap((r) => r.events).sort((a, b) => a.tMs - b.tMs),
+    events: results.flatMap((r) => r.events).sort((x, y) => x.tMs - y.tMs),
     steps,
     strides,
     traces: {

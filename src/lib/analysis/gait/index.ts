@@ -3,6 +3,7 @@
  * MediaPipe; runs in Node, a worker or the main thread.
  */
 export { analyzeGait, type AnalyzeGaitOptions } from './analyze-gait';
+export { describeSegments } from './describe-segments';
 export {
   AnalysisFailedError,
   GaitAnalysisError,
