@@ -3,7 +3,7 @@
  * from its own origin so that nothing is fetched from a CDN at run time.
  *
  * - `static/models/pose_landmarker_{lite,full,heavy}.task`, built from the `@mediapipe/pose` weights
- *   (see scripts/pose-task/build-pose-task.ts and /work/shared/docs/POSE_MODEL.md);
+ *   (see scripts/pose-task/build-pose-task.ts and docs/POSE_ASSETS.md);
  * - `static/wasm/vision_wasm_module_internal.{js,wasm}`, the only tasks-vision wasm build the module
  *   worker loads (`FilesetResolver.forVisionTasks('/wasm', true)`); other builds are removed.
  *

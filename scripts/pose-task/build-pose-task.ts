@@ -1,7 +1,7 @@
 /**
  * Builds a MediaPipe Tasks `pose_landmarker_<variant>.task` bundle from the legacy `@mediapipe/pose`
  * weights: the detector and one landmark model, each with TFLite metadata added, zipped STORED.
- * Recipe and evidence: /work/shared/docs/POSE_MODEL.md.
+ * Recipe and checks: docs/POSE_ASSETS.md.
  */
 import { loadLegacyPoseWeights, type LegacyPoseWeights, type PoseVariant } from './legacy-pose-weights';
 import { buildTfliteMetadata, type ImageModelMetadataSpec } from './tflite-metadata';

@@ -12,7 +12,7 @@ import {
 } from '../synthetic/make-synthetic-walk';
 import { createRandom } from '../synthetic/random';
 
-/** The lite model's label-swap rate (GAIT_METHODS.md / fixtures README: ≈16 % of frames, bursts of 3–5). */
+/** The lite model's label-swap rate (tests/fixtures/rendered/README.md and docs/METHOD.md §3: ≈16 % of frames, bursts of 3–5). */
 export const LITE_SWAP_BURSTS = { rate: 0.16, lengthFrames: [3, 5] as [number, number] };
 
 /**

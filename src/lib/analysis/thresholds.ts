@@ -9,10 +9,10 @@
 
 // ───────────────────────────── cleaning ─────────────────────────────
 
-/** A landmark with visibility below this is treated as missing. MediaPipe convention; GAIT_METHODS.md. */
+/** A landmark with visibility below this is treated as missing. MediaPipe convention (docs/METHOD.md §1). */
 export const MIN_LANDMARK_VISIBILITY = 0.5;
 
-/** Gaps up to this long are interpolated; longer gaps split the series. GAIT_METHODS.md (≈0.2 s). */
+/** Gaps up to this long are interpolated; longer gaps split the series (docs/METHOD.md §1). **Provisional.** */
 export const MAX_GAP_FILL_S = 0.2;
 
 /** Low-pass cut-off for landmark trajectories, Hz. Winter 2009 (walking kinematics ≈6 Hz). */
@@ -21,7 +21,7 @@ export const LOWPASS_CUTOFF_HZ = 6;
 /** Butterworth order of the zero-lag (forward–backward) low-pass. Winter 2009. */
 export const LOWPASS_ORDER = 4;
 
-/** Below this frame rate the cut-off is lowered and timing is coarse. GAIT_METHODS.md (≈20 fps). */
+/** Below this frame rate the cut-off is lowered and timing is coarse (docs/METHOD.md §1; Winter 2009's 6 Hz needs ≥ ≈20 fps). **Provisional.** */
 export const LOW_FPS_HZ = 20;
 
 /**
@@ -219,7 +219,7 @@ export const MIN_PERSON_FRAME_FRACTION = 0.1;
 /** Fewest values behind any measured metric (a spread needs two). */
 export const MIN_SAMPLES_FOR_METRIC = 2;
 
-/** Symmetry needs at least this many clean steps per side. GAIT_METHODS.md. */
+/** Symmetry needs at least this many clean steps per side (docs/METHOD.md §7). **Provisional.** */
 export const MIN_STEPS_PER_SIDE_FOR_SYMMETRY = 2;
 
 /** A posture sample (median over a stride or 1-s window) needs this share of the window present. **Provisional.** */

@@ -114,7 +114,7 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
 const other = (side: Side): Side => (side === 'left' ? 'right' : 'left');
 
 /**
- * Turn timeline events into gait events, steps and strides (GAIT_METHODS.md, "Metrics").
+ * Turn timeline events into gait events, steps and strides (docs/METHOD.md §7).
  *
  * - Step time: this heel strike minus the previous (contralateral) one within the same run; intervals more
  *   than `STEP_TIME_OUTLIER_FACTOR` from the median step time are treated as a missed or extra strike (null),

@@ -21,7 +21,7 @@ export interface ViewClassification {
 }
 
 /**
- * Classify the camera view from body widths (GAIT_METHODS.md, "View"): seen from the side, shoulder
+ * Classify the camera view from body widths (docs/METHOD.md §2): seen from the side, shoulder
  * width and hip width are small against torso length; from the front they are large; in between is
  * oblique. Uses the model's positions regardless of visibility (the far shoulder of a side view is
  * occluded but still placed), over frames with a detected person.

@@ -42,7 +42,7 @@ export function cutoffForRateHz(sampleRateHz: number): number {
 }
 
 /**
- * Clean the landmark trajectories (GAIT_METHODS.md, "Cleaning the series"):
+ * Clean the landmark trajectories (docs/METHOD.md §1):
  * 1. resample every x and y column linearly onto a uniform grid at `sampleRateHz`, starting at the first
  *    frame (missing stays missing);
  * 2. fill interior gaps up to `MAX_GAP_FILL_S` (0.2 s) by linear interpolation; longer gaps split the series;

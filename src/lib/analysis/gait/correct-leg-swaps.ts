@@ -66,7 +66,7 @@ function transitionCostsPx(t: LandmarkTracks, j: number, i: number): [number, nu
 }
 
 /**
- * Fix the pose model's left/right leg confusions (GAIT_METHODS.md, "Left/right swaps").
+ * Fix the pose model's left/right leg confusions (docs/METHOD.md §3).
  *
  * In side views the model exchanges the leg labels in short bursts (typically 3–5 frames just after the near
  * leg's heel strike), and sometimes puts both leg chains on the same (near) leg. The correction:

@@ -54,7 +54,7 @@ const TRACKED: Uint8Array = (() => {
  * Check a `LandmarkSeries` against its contract and turn it into {@link LandmarkTracks}.
  *
  * A landmark counts as missing when its visibility is below `MIN_LANDMARK_VISIBILITY` (0.5) or its
- * coordinates are not finite (GAIT_METHODS.md, "Gaps"). Frames with `pose: null` are explicit gaps.
+ * coordinates are not finite (docs/METHOD.md §1). Frames with `pose: null` are explicit gaps.
  *
  * @throws InvalidSeriesError when the frame size is not positive and finite, a time is not finite or
  *   not strictly increasing, or a pose does not have 33 image landmarks.

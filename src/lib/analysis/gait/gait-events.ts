@@ -69,8 +69,8 @@ function presentBetween(x: ArrayLike<number>, from: number, to: number): boolean
 }
 
 /**
- * Give heel strikes their sides so that they alternate left/right (GAIT_METHODS.md: "enforce that heel
- * strikes alternate"). Strikes form runs: consecutive strikes at most `MAX_STEP_TIME_S` apart with `signal`
+ * Give heel strikes their sides so that they alternate left/right (docs/METHOD.md §3: heel
+ * strikes alternate). Strikes form runs: consecutive strikes at most `MAX_STEP_TIME_S` apart with `signal`
  * present in between. Within a run only two labellings alternate (L,R,L,… or R,L,R,…); the one that agrees
  * with more per-strike votes wins (ties: the larger summed vote margin). A vote is the sign of
  * `margin[k]`: > 0 says left (e.g. the left heel is the forward one at that strike), < 0 right.

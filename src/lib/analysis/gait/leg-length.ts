@@ -7,7 +7,7 @@ import { distancePx } from './geometry';
  * Leg length in pixels: the median, over every frame and both legs in which hip, knee and ankle are all
  * visible, of |hip − knee| + |knee − ankle|. The sum of the two segments does not shrink when the knee
  * bends, and the median ignores the frames where the model mislabels a leg (both chains of a frame give
- * a real leg, so left/right swaps do not matter here). GAIT_METHODS.md, "Leg length".
+ * a real leg, so left/right swaps do not matter here). docs/METHOD.md §6.
  *
  * @returns leg length, px, or `NaN` when no leg was ever fully visible.
  */

@@ -136,7 +136,7 @@ const entries: MetricInfo[] = [
       'Horizontal distance of the striking heel ahead of the hip midpoint at heel strike, ÷ leg length.',
     view: 'side',
     reference:
-      'GAIT_METHODS.md (hip flexion 20–30° at contact ≈ 0.34–0.42 leg lengths); Napier et al. (running)',
+      'docs/METHOD.md §7 (hip flexion 20–30° at contact ≈ 0.34–0.42 leg lengths at the joint centres; our measurement reads 0.21–0.34 on normal walkers); Napier et al. (running)',
     decimals: 2
   },
   {
@@ -171,7 +171,7 @@ const entries: MetricInfo[] = [
     method:
       'Angle of the hip-midpoint → shoulder-midpoint line against vertical, positive when the shoulders are ahead in the walking direction; median over strides.',
     view: 'side',
-    reference: 'GAIT_METHODS.md; Tanaka et al. 2025',
+    reference: 'docs/METHOD.md §7; Tanaka et al. 2025',
     decimals: 1
   },
   {
@@ -183,7 +183,7 @@ const entries: MetricInfo[] = [
     method:
       'Angle of the shoulder-midpoint → ear-midpoint line against vertical, positive forward; median over strides. A craniovertebral-angle proxy.',
     view: 'side',
-    reference: 'GAIT_METHODS.md (craniovertebral angle proxy)',
+    reference: 'docs/METHOD.md §7 (a craniovertebral-angle proxy)',
     decimals: 1
   },
   {
@@ -195,7 +195,7 @@ const entries: MetricInfo[] = [
     method:
       'Horizontal offset of the ear midpoint ahead of the shoulder midpoint, ÷ torso length; median over strides.',
     view: 'side',
-    reference: 'GAIT_METHODS.md',
+    reference: 'docs/METHOD.md §7',
     decimals: 2
   },
   {
@@ -207,7 +207,7 @@ const entries: MetricInfo[] = [
     method:
       'Angle of the hip-midpoint → shoulder-midpoint line against vertical in a front view, positive toward your right; median, with the left/right excursion in the spread.',
     view: 'front',
-    reference: 'GAIT_METHODS.md',
+    reference: 'docs/METHOD.md §7',
     decimals: 1
   },
   {
@@ -219,7 +219,7 @@ const entries: MetricInfo[] = [
     method:
       'Range of the shoulder→wrist angle against vertical over each stride, per arm; only frames where the wrist is visible.',
     view: 'side',
-    reference: 'GAIT_METHODS.md',
+    reference: 'docs/METHOD.md §7',
     decimals: 0
   },
   {
@@ -275,7 +275,7 @@ const entries: MetricInfo[] = [
     method:
       'Sample standard deviation of stride times ÷ their mean × 100; the samples are each stride as a percentage of the mean stride.',
     view: 'side-or-front',
-    reference: 'Hausdorff 2005 (gait variability); GAIT_METHODS.md',
+    reference: 'Hausdorff 2005 (gait variability); docs/METHOD.md §7',
     decimals: 1
   }
 ];

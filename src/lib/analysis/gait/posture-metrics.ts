@@ -75,7 +75,7 @@ function windowStat(x: Float64Array, w: PostureWindow, coverage: number, stat: '
 }
 
 /**
- * Posture metrics (GAIT_METHODS.md, "Trunk lean", "Head posture"), each a median over strides (or 1-s windows)
+ * Posture metrics (docs/METHOD.md §7, "Posture"), each a median over strides (or 1-s windows)
  * with the spread over them:
  * - trunk lean (side view), degrees, + forward;
  * - neck/head angle: shoulder-midpoint → ear-midpoint line vs vertical, + forward (side view). Real slouching

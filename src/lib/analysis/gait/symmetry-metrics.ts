@@ -59,8 +59,8 @@ export function symmetryFromSamples<Id extends SymmetryId>(
 }
 
 /**
- * Symmetry indices for step length, step time, stance time and arm-swing amplitude (GAIT_METHODS.md,
- * "Symmetry index"). Stance time, s = stance % × stride time.
+ * Symmetry indices for step length, step time, stance time and arm-swing amplitude (docs/METHOD.md §7,
+ * "Left/right symmetry"). Stance time, s = stance % × stride time.
  *
  * @param armSwing - per-stride, per-side arm-swing amplitudes (the `armSwing` metric's samples), or [].
  */

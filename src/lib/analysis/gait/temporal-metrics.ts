@@ -20,7 +20,7 @@ const FEW_STRIDES = 'fewer than two complete strides (heel strike to the same he
 const NO_TOE_OFF = 'toe offs could not be found in enough strides to time the stance.';
 
 /**
- * Timing metrics from heel strikes and toe offs (GAIT_METHODS.md, "Metrics"):
+ * Timing metrics from heel strikes and toe offs (docs/METHOD.md §7):
  * - cadence = 60 / mean step time, steps/min; samples are the per-step cadences 60 / step time; outside
  *   `WALKING_CADENCE_RANGE_SPM` it is not a walking cadence and is not measurable;
  * - step time (s), stride time (s), per side medians in `left`/`right`;

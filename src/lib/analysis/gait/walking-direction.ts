@@ -41,7 +41,7 @@ function slopePerS(tMs: ArrayLike<number>, v: ArrayLike<number>): number {
 }
 
 /**
- * Walking direction and treadmill detection (GAIT_METHODS.md, "View, direction, treadmill").
+ * Walking direction and treadmill detection (docs/METHOD.md §2).
  *
  * - Overground, side view: the sign of the hip midpoint's horizontal velocity (least-squares slope of its
  *   x over time).

@@ -6,7 +6,7 @@ import { isMissing } from './is-missing';
  * Definition: every interior run of missing samples (`NaN`, `±Infinity`) of at most
  * `maxGapSamples` samples, with a present sample on both sides, is replaced by the straight line
  * between those two neighbours. Longer runs and leading/trailing missing samples stay `NaN`
- * (no extrapolation). GAIT_METHODS.md: interpolate gaps ≤ ~0.2 s, split the series at longer ones.
+ * (no extrapolation). docs/METHOD.md §1: interpolate gaps ≤ 0.2 s, split the series at longer ones.
  *
  * @param values - the series (read only), uniformly sampled.
  * @param maxGapSamples - longest gap to fill, in samples (≥ 0; `Infinity` fills every interior gap).

@@ -17,7 +17,7 @@ export interface UniformSeries {
  * Resample an irregularly timed series onto a uniform grid by linear interpolation.
  *
  * Phone videos have a variable frame rate, so analysis first moves landmark series onto a uniform
- * clock (GAIT_METHODS.md, "Cleaning the series"). The grid runs from `t0Ms` (default: the first
+ * clock (docs/METHOD.md §1). The grid runs from `t0Ms` (default: the first
  * timestamp) in steps of `1000 / rateHz` ms up to and including the last timestamp.
  *
  * Missing data: an output sample that falls exactly on an input timestamp takes that sample's

@@ -46,7 +46,7 @@ export const TRUNK_LEAN_BACKWARD_FLAG_DEG = -5;
 
 /**
  * Head/neck flag: shoulder→ear line tilted forward of vertical by more than this, degrees. In real
- * side-view clips slouching tilted this line forward by roughly twice the upright value (GAIT_METHODS.md);
+ * side-view clips slouching tilted this line forward by roughly twice the upright value (28–31° against ≈15° upright);
  * the value itself is **provisional** and awaits validation on real footage.
  */
 export const NECK_FORWARD_FLAG_DEG = 25;
@@ -60,10 +60,10 @@ export const SYMMETRY_INDEX_FLAG_PCT = 10;
 /** Patterson et al. 2010 symmetry-ratio thresholds (larger/smaller side). */
 export const PATTERSON_SYMMETRY_RATIO = { swing: 1.06, stance: 1.05, stepLength: 1.08 } as const;
 
-/** Typical stance share of the stride, %. GAIT_METHODS.md (≈60 %). */
+/** Typical stance share of the stride, % (≈60 %; Perry & Burnfield 2010, docs/METHOD.md §7). */
 export const STANCE_TYPICAL_PCT = 60;
 
-/** Typical total double support, % of the stride. GAIT_METHODS.md (≈20–25 %). */
+/** Typical total double support, % of the stride (≈20–25 %; Perry & Burnfield 2010, docs/METHOD.md §7). */
 export const DOUBLE_SUPPORT_TYPICAL_RANGE_PCT: readonly [number, number] = [20, 25];
 
 /** Stride-time coefficient of variation above this, %, is flagged as irregular. **Provisional.** */
