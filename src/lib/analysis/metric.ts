@@ -7,6 +7,13 @@
 /** How far a reported number can be trusted. */
 export type Confidence = 'high' | 'medium' | 'low';
 
+const CONFIDENCE_RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+/** The weakest of several confidences ('high' when given none). */
+export function weakestConfidence(...values: Confidence[]): Confidence {
+  return values.reduce((a, b) => (CONFIDENCE_RANK[b] < CONFIDENCE_RANK[a] ? b : a), 'high');
+}
+
 /** Spread of the per-step or per-stride values behind a summary. */
 export interface Spread {
   /** Sample standard deviation, in the metric's unit. */
@@ -58,3 +65,8 @@ export interface NotMeasurableMetric<Id extends string = string> {
 }
 
 export type MetricResult<Id extends string = string> = MeasuredMetric<Id> | NotMeasurableMetric<Id>;
+
+/** A metric's summary value when it was measured, else null (also for a metric missing from old data). */
+export function measuredValue(metric: MetricResult | undefined): number | null {
+  return metric?.status === 'measured' ? metric.value : null;
+}

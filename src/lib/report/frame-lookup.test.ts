@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { LANDMARK_COUNT, LM } from '$lib/analysis/landmarks';
 import type { GaitTimeline } from '$lib/analysis/gait/types';
-import type { Pose, PoseFrame } from '$lib/analysis/series';
-import { correctLegs, frameAtTime, sampleAtTime, sampleTimeMs } from './frame-lookup';
+import type { Pose } from '$lib/analysis/series';
+import { nearestFrame, sampleAtTime, sampleToMs } from '$lib/analysis/gait/timeline-mapping';
+import { correctLegs } from './frame-lookup';
 
-const frames: PoseFrame[] = [0, 33, 67, 100, 140].map((tMs) => ({ tMs, pose: null }));
+const frameTMs = [0, 33, 67, 100, 140];
 
 function poseWithX(): Pose {
   const lm = (i: number) => ({ x: i, y: 0, z: 0, visibility: 1, presence: 1 });
@@ -14,17 +15,17 @@ function poseWithX(): Pose {
   };
 }
 
-describe('frameAtTime', () => {
+describe('nearestFrame', () => {
   it('finds the nearest frame on a variable-rate clock, clamping outside it', () => {
-    expect(frameAtTime(frames, 0)).toBe(0);
-    expect(frameAtTime(frames, 50)).toBe(1);
-    expect(frameAtTime(frames, 51)).toBe(2);
-    expect(frameAtTime(frames, 125)).toBe(4);
-    expect(frameAtTime(frames, -10)).toBe(0);
-    expect(frameAtTime(frames, 9999)).toBe(4);
+    expect(nearestFrame(frameTMs, 0)).toBe(0);
+    expect(nearestFrame(frameTMs, 50)).toBe(1);
+    expect(nearestFrame(frameTMs, 51)).toBe(2);
+    expect(nearestFrame(frameTMs, 125)).toBe(4);
+    expect(nearestFrame(frameTMs, -10)).toBe(0);
+    expect(nearestFrame(frameTMs, 9999)).toBe(4);
   });
-  it('throws a RangeError on an empty series', () => {
-    expect(() => frameAtTime([], 0)).toThrow(RangeError);
+  it('gives -1 for a series without frames', () => {
+    expect(nearestFrame([], 0)).toBe(-1);
   });
 });
 
@@ -34,7 +35,7 @@ describe('sampleAtTime', () => {
     expect(sampleAtTime(timeline, 100)).toBe(0);
     expect(sampleAtTime(timeline, 141)).toBe(2);
     expect(sampleAtTime(timeline, 5000)).toBe(9);
-    expect(sampleTimeMs(timeline, 2)).toBe(140);
+    expect(sampleToMs(2, timeline.t0Ms, timeline.sampleRateHz)).toBe(140);
   });
 });
 

@@ -3,6 +3,7 @@
  * (pure; the page draws them). Each key frame has one or two shots (a pair for asymmetry).
  */
 import type { Side } from '$lib/analysis/landmarks';
+import { sampleAtTime, sampleToMs } from '$lib/analysis/gait/timeline-mapping';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 
 export type KeyFrameKind = 'overstride' | 'trunk-lean' | 'head-posture' | 'asymmetry';
@@ -117,11 +118,7 @@ function strideSpans(analysis: GaitAnalysis): [number, number][] {
   const { timeline } = analysis;
   const strides = analysis.strides.filter((s) => (s.excludedReason ?? null) === null);
   if (strides.length === 0) return [[0, timeline.length - 1]];
-  const toSample = (tMs: number) =>
-    Math.min(
-      timeline.length - 1,
-      Math.max(0, Math.round(((tMs - timeline.t0Ms) * timeline.sampleRateHz) / 1000))
-    );
+  const toSample = (tMs: number) => sampleAtTime(timeline, tMs);
   const bySegment = new Map<number, [number, number]>();
   for (const s of strides) {
     const key = s.segment ?? 0;
@@ -166,7 +163,7 @@ function maxTraceKeyFrame(
   const sample = argMax(trace, strideSpans(analysis), analysis.timeline.sourceFrame, hasPose);
   if (sample < 0) return null;
   const frame = analysis.timeline.sourceFrame[sample];
-  const tMs = analysis.timeline.t0Ms + (sample * 1000) / analysis.timeline.sampleRateHz;
+  const tMs = sampleToMs(sample, analysis.timeline.t0Ms, analysis.timeline.sampleRateHz);
   return {
     kind,
     title,

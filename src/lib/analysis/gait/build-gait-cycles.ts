@@ -4,7 +4,7 @@ import { STEP_TIME_OUTLIER_FACTOR } from '../thresholds';
 import type { CleanTracks } from './clean-tracks';
 import { nearFilled, type StrikeEvent, type TimelineEvents } from './gait-events';
 import { angleFromDownwardDeg, jointFlexionDeg } from './geometry';
-import { nearestFrame, sampleToMs, valueAt } from './timeline-mapping';
+import { msToSample, nearestFrame, sampleToMs, valueAt } from './timeline-mapping';
 import type { GaitEvent, StepRecord, StrideRecord } from './types';
 
 /** What {@link buildGaitCycles} needs besides the events. */
@@ -95,7 +95,7 @@ function footprintsPx(strikes: StrikeEvent[], ctx: CycleContext): number[] {
     const to = Math.min(n - 1, hs.sample + FOOTPRINT_WINDOW_OF_STEP[1] * span);
     const fromFrames: FootSample[] = [];
     for (let f = 0; f < ctx.frameTMs.length; f++) {
-      const at = ((ctx.frameTMs[f] - clean.t0Ms) * rate) / 1000;
+      const at = msToSample(ctx.frameTMs[f], clean.t0Ms, rate);
       if (at < from || at > to) continue;
       const x = forwardMost(fl[f], fr[f], d * fl[f], d * fr[f]);
       fromFrames.push({ p: onGround(k, x, at), fixed: frameFixed[f] === 1 });

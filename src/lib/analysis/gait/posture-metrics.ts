@@ -4,7 +4,7 @@ import { median } from '../signal';
 import { MIN_ARM_SWING_COVERAGE, MIN_POSTURE_WINDOW_COVERAGE } from '../thresholds';
 import { sideMedian, viewBlocker, type MetricContext } from './metric-context';
 import { notMeasurable, summarizeMetric } from './summarize-metric';
-import { nearestFrame, sampleToMs } from './timeline-mapping';
+import { msToSample, nearestFrame, sampleToMs } from './timeline-mapping';
 
 type PostureId = 'trunkLean' | 'neckAngle' | 'headForward' | 'lateralTrunkLean' | 'armSwing';
 
@@ -40,7 +40,7 @@ export function postureWindows(
   length: number,
   frameTMs: Float64Array
 ): PostureWindow[] {
-  const toSample = (tMs: number) => ((tMs - t0Ms) * sampleRateHz) / 1000;
+  const toSample = (tMs: number) => msToSample(tMs, t0Ms, sampleRateHz);
   if (strides.length >= 2) {
     return strides.map((s) => ({
       start: Math.ceil(toSample(s.startTMs)),

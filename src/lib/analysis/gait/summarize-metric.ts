@@ -1,14 +1,13 @@
-import type { Confidence, MeasuredMetric, MetricSample, NotMeasurableMetric } from '../metric';
+import {
+  weakestConfidence,
+  type Confidence,
+  type MeasuredMetric,
+  type MetricSample,
+  type NotMeasurableMetric
+} from '../metric';
 import { median, quantile, sampleSd } from '../signal';
 import { MIN_SAMPLES_FOR_HIGH_CONFIDENCE, MIN_SAMPLES_FOR_METRIC } from '../thresholds';
 import type { MetricId } from './types';
-
-const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
-
-/** The lower of two confidence labels. */
-export function minConfidence(a: Confidence, b: Confidence): Confidence {
-  return RANK[a] <= RANK[b] ? a : b;
-}
 
 /**
  * Confidence from the number of values behind a metric: high from `MIN_SAMPLES_FOR_HIGH_CONFIDENCE`, medium
@@ -66,7 +65,7 @@ export function summarizeMetric<Id extends MetricId>(
       min: Math.min(...values),
       max: Math.max(...values)
     },
-    confidence: minConfidence(confidenceFromCount(kept.length), opts.cap),
+    confidence: weakestConfidence(confidenceFromCount(kept.length), opts.cap),
     notes: opts.notes ?? []
   };
   if (opts.left !== undefined && Number.isFinite(opts.left)) result.left = opts.left;

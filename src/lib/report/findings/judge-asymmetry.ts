@@ -1,3 +1,4 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import { metricInfo } from '$lib/analysis/gait/metric-registry';
 import { symmetryIndexPct } from '$lib/analysis/gait/symmetry-index';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
@@ -10,7 +11,7 @@ import {
   PATTERSON_SYMMETRY_RATIO,
   SYMMETRY_INDEX_FLAG_PCT
 } from './thresholds';
-import { capLevel, hedge, measured, notMeasurableReason, weakest } from './metric-text';
+import { capLevel, hedge, measured, notMeasurableReason } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
 const ARTICLE_POINT =
@@ -241,7 +242,7 @@ export function judgeAsymmetry(analysis: GaitAnalysis): Finding {
       ? b
       : a
   );
-  const confidence: Confidence = weakest(worst.metric.confidence, analysis.quality.confidence);
+  const confidence: Confidence = weakestConfidence(worst.metric.confidence, analysis.quality.confidence);
   const level = capLevel(worst.level, confidence);
   const pct = worst.metric.value.toFixed(0);
   const side = longerSide(analysis, worst.pair.perSide);

@@ -1,6 +1,7 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { CADENCE_NORMAL_RANGE_SPM } from './thresholds';
-import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
+import { capLevel, describeMeasured, hedge, measured, notMeasurableReason } from './metric-text';
 import type { Finding, FindingLevel } from './types';
 
 const ARTICLE_POINT =
@@ -23,7 +24,7 @@ export function judgeCadence(analysis: GaitAnalysis): Finding {
       advice: []
     };
   }
-  const confidence = weakest(cadence.confidence, analysis.quality.confidence);
+  const confidence = weakestConfidence(cadence.confidence, analysis.quality.confidence);
   const [lo, hi] = CADENCE_NORMAL_RANGE_SPM;
   const spm = cadence.value.toFixed(0);
   let level: FindingLevel = 'fine';

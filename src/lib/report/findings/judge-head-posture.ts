@@ -1,6 +1,7 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { HEAD_FORWARD_FLAG_PER_TORSO, NECK_FORWARD_FLAG_DEG, NECK_FORWARD_WATCH_DEG } from './thresholds';
-import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
+import { capLevel, describeMeasured, hedge, measured, notMeasurableReason } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
 const ARTICLE_POINT =
@@ -25,7 +26,7 @@ export function judgeHeadPosture(analysis: GaitAnalysis): Finding {
       advice: []
     };
   }
-  const confidence = weakest(neck.confidence, analysis.quality.confidence);
+  const confidence = weakestConfidence(neck.confidence, analysis.quality.confidence);
   const tilt = neck.value;
   let level: FindingLevel = 'fine';
   let headline = `You carry your head well over your shoulders (neck line ${tilt.toFixed(0)}° from vertical).`;

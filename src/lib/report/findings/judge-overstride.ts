@@ -1,3 +1,4 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import {
   HEEL_AHEAD_TYPICAL_RANGE_PER_LEG,
@@ -18,8 +19,7 @@ import {
   measured,
   notMeasurableReason,
   stepCounts,
-  stepsWhere,
-  weakest
+  stepsWhere
 } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
@@ -61,7 +61,7 @@ export function judgeOverstride(analysis: GaitAnalysis): Finding {
   const shank = measured(analysis, 'shankAngleAtStrike');
   const cadence = measured(analysis, 'cadence');
   const ratio = walkRatio(analysis);
-  const confidence = weakest(heel.confidence, analysis.quality.confidence);
+  const confidence = weakestConfidence(heel.confidence, analysis.quality.confidence);
   const reaching =
     knee !== null &&
     shank !== null &&

@@ -1,9 +1,10 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import { timingNoiseCv } from '$lib/analysis/gait/timing-noise-cv';
 import { median } from '$lib/analysis/signal';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { VIDEO_EVENT_TIME_MAE_S } from '$lib/analysis/thresholds';
 import { STRIDE_TIME_CV_FLAG_PCT } from './thresholds';
-import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
+import { capLevel, describeMeasured, hedge, measured, notMeasurableReason } from './metric-text';
 import type { Finding, FindingEvidence, FindingLevel } from './types';
 
 const ARTICLE_POINT =
@@ -48,7 +49,7 @@ export function judgeRegularity(analysis: GaitAnalysis): Finding {
       advice: []
     };
   }
-  const confidence = weakest(cv.confidence, analysis.quality.confidence);
+  const confidence = weakestConfidence(cv.confidence, analysis.quality.confidence);
   const noise = timingNoiseCv(typicalStrideS(analysis), analysis.timeline.sampleRateHz);
   const noiseKnown = Number.isFinite(noise.cvPct);
   // Judged on the median-based spread, so that one mistimed strike (two odd strides) cannot raise it.

@@ -1,10 +1,11 @@
+import { weakestConfidence } from '$lib/analysis/metric';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import {
   TRUNK_LEAN_BACKWARD_FLAG_DEG,
   TRUNK_LEAN_FORWARD_FLAG_DEG,
   TRUNK_LEAN_FORWARD_WATCH_DEG
 } from './thresholds';
-import { capLevel, describeMeasured, hedge, measured, notMeasurableReason, weakest } from './metric-text';
+import { capLevel, describeMeasured, hedge, measured, notMeasurableReason } from './metric-text';
 import type { Finding, FindingLevel } from './types';
 
 const ARTICLE_POINT =
@@ -28,7 +29,7 @@ export function judgeTrunkLean(analysis: GaitAnalysis): Finding {
       advice: []
     };
   }
-  const confidence = weakest(metric.confidence, analysis.quality.confidence);
+  const confidence = weakestConfidence(metric.confidence, analysis.quality.confidence);
   const lean = metric.value;
   let level: FindingLevel = 'fine';
   let headline = `You walk with your trunk close to upright (${lean.toFixed(0)}° from vertical).`;

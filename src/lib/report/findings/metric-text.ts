@@ -47,13 +47,6 @@ export function notMeasurableReason(analysis: GaitAnalysis, id: MetricId): strin
   return m.status === 'not-measurable' ? clause(m.reason) : '';
 }
 
-const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
-
-/** The weakest of several confidences (the analysis' overall confidence is always included by callers). */
-export function weakest(...values: Confidence[]): Confidence {
-  return values.reduce((a, b) => (RANK[b] < RANK[a] ? b : a), 'high' as Confidence);
-}
-
 /**
  * Never claim more than the confidence allows: with low confidence a `work-on` becomes `watch`
  * (the wording then says the clip only suggests it).
