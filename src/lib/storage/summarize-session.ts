@@ -1,10 +1,10 @@
+import { measuredValue } from '$lib/analysis/metric';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
 import type { SessionSummary, StoredSession } from './types';
 
 /** The summary value of a metric, or `null` when it was not measurable (or absent in a damaged record). */
-function measuredValue(analysis: GaitAnalysis, id: MetricId): number | null {
-  const metric = analysis.metrics?.[id];
-  return metric?.status === 'measured' ? metric.value : null;
+function metricValue(analysis: GaitAnalysis, id: MetricId): number | null {
+  return measuredValue(analysis.metrics?.[id]);
 }
 
 /** The light history row of a session: id, title, time, whether a video is kept, headline numbers. */
