@@ -4,7 +4,8 @@
  * turn on the spot (the whole body rotates about the vertical through the pelvis while the gait is frozen).
  * Everything here is exact and JSON-serialisable (the spec travels from node into the page).
  */
-import { makeGait, smooth, type Gait, type GaitParams } from './gait';
+import { smoothstep } from '../../tests/synthetic/normative-gait-curves';
+import { makeGait, type Gait, type GaitParams } from './gait';
 import type { Side } from './human';
 
 /** Gait-time rate knots [clip time s, rate]: smoothstep between knots, constant outside. */
@@ -80,7 +81,7 @@ function rateAt(knots: RateKnots | undefined, t: number): number {
     const [t1, r1] = knots[i];
     if (t <= t1) {
       const [t0, r0] = knots[i - 1];
-      return r0 + (r1 - r0) * smooth((t - t0) / (t1 - t0));
+      return r0 + (r1 - r0) * smoothstep((t - t0) / (t1 - t0));
     }
   }
   return knots[knots.length - 1][1];
@@ -126,7 +127,7 @@ export function buildSegments(clip: ClipSpec): Segment[] {
       if (!spec.turn) return null;
       const yaw =
         ((spec.turn.yawDeg * Math.PI) / 180) *
-        smooth((t - spec.turn.start) / (spec.turn.end - spec.turn.start));
+        smoothstep((t - spec.turn.start) / (spec.turn.end - spec.turn.start));
       return { yaw, pivot };
     };
     const world = (pathZ: number, t: number) => {

@@ -15,79 +15,26 @@
  * Angles in degrees. Gait time τ in seconds; phase 0 = initial contact (heel strike) of that leg.
  */
 import type * as THREE from 'three';
+import {
+  fitHipScale,
+  NORMATIVE_GAIT_CURVES,
+  normativeAnkle,
+  periodicSpline,
+  rotateSagittal,
+  smoothstep,
+  type CurveKeys
+} from '../../tests/synthetic/normative-gait-curves';
 import { anthropometry, D2R, SIDES, type Anthropometry, type JointName, type Side } from './human';
 
 const R2D = 180 / Math.PI;
-type Keys = [number, number][];
-
-/** Approximate normative sagittal curves (Perry / Winter shapes), [phase % with toe off at 60, deg]. */
-const WALK = {
-  hip: [
-    [0, 30],
-    [10, 28],
-    [20, 21],
-    [30, 12],
-    [40, 3],
-    [50, -6],
-    [55, -9],
-    [60, -5],
-    [65, 3],
-    [70, 12],
-    [75, 20],
-    [80, 27],
-    [85, 31],
-    [90, 32],
-    [95, 31]
-  ] as Keys,
-  knee: [
-    [0, 4],
-    [5, 10],
-    [10, 16],
-    [15, 18],
-    [20, 15],
-    [30, 8],
-    [40, 4],
-    [45, 5],
-    [50, 9],
-    [55, 18],
-    [60, 36],
-    [65, 50],
-    [70, 60],
-    [73, 62],
-    [77, 58],
-    [82, 45],
-    [87, 28],
-    [92, 12],
-    [96, 5]
-  ] as Keys,
-  ankle: [
-    [0, 0],
-    [4, -4],
-    [8, -5],
-    [12, -2],
-    [20, 3],
-    [30, 7],
-    [40, 10],
-    [47, 11],
-    [52, 7],
-    [56, 0],
-    [60, -12],
-    [64, -17],
-    [68, -9],
-    [72, -2],
-    [76, 2],
-    [85, 2],
-    [92, 1]
-  ] as Keys
-};
 
 /**
- * Running curves on the same phase axis (stance 0–60, swing 60–100) so the stance/swing mapping is shared:
- * flexed knee through stance (≈20° at contact, ≈40° at mid-stance), ≈100° knee flexion in mid-swing, hip
+ * Running curves, [phase %, deg], on the phase axis of the walking NORMATIVE_GAIT_CURVES (stance 0–60, swing
+ * 60–100) so the stance/swing mapping is shared: flexed knee through stance (≈20° at contact, ≈40° at mid-stance), ≈100° knee flexion in mid-swing, hip
  * extension ≈10° at toe off (after Novacheck 1998, shapes only).
  */
 const RUN = {
-  hip: [
+  hipDeg: [
     [0, 35],
     [20, 22],
     [40, 6],
@@ -97,8 +44,8 @@ const RUN = {
     [78, 25],
     [88, 44],
     [95, 42]
-  ] as Keys,
-  knee: [
+  ],
+  kneeDeg: [
     [0, 22],
     [20, 40],
     [35, 38],
@@ -109,8 +56,8 @@ const RUN = {
     [86, 100],
     [93, 62],
     [97, 35]
-  ] as Keys,
-  ankle: [
+  ],
+  ankleDeg: [
     [0, 5],
     [20, 16],
     [40, 12],
@@ -119,39 +66,8 @@ const RUN = {
     [70, -10],
     [80, 0],
     [90, 5]
-  ] as Keys
-};
-
-/** Periodic cubic Hermite (Catmull-Rom with non-uniform knots) through key points; phase in [0, 1). */
-function periodic(keys: Keys): (phase: number) => number {
-  const k = keys.map(([p, v]) => [p / 100, v] as const);
-  const n = k.length;
-  return (phase) => {
-    const x = ((phase % 1) + 1) % 1;
-    let i = n - 1;
-    for (let j = 0; j < n; j++) if (k[j][0] <= x) i = j;
-    const P = (m: number) => {
-      const q = ((m % n) + n) % n;
-      const wrap = Math.floor(m / n);
-      return [k[q][0] + wrap, k[q][1]] as const;
-    };
-    const [x0, v0] = P(i - 1);
-    const [x1, v1] = P(i);
-    const [x2, v2] = P(i + 1);
-    const [x3, v3] = P(i + 2);
-    const u = (x - x1) / (x2 - x1);
-    const m1 = ((v2 - v0) / (x2 - x0)) * (x2 - x1);
-    const m2 = ((v3 - v1) / (x3 - x1)) * (x2 - x1);
-    const u2 = u * u;
-    const u3 = u2 * u;
-    return (2 * u3 - 3 * u2 + 1) * v1 + (u3 - 2 * u2 + u) * m1 + (-2 * u3 + 3 * u2) * v2 + (u3 - u2) * m2;
-  };
-}
-
-export const smooth = (u: number): number => {
-  const x = Math.min(1, Math.max(0, u));
-  return x * x * (3 - 2 * x);
-};
+  ]
+} satisfies Record<keyof typeof NORMATIVE_GAIT_CURVES, CurveKeys>;
 
 export interface GaitParams {
   /** stature, m */
@@ -276,10 +192,10 @@ export interface Gait {
 export function makeGait(params: Partial<GaitParams> = {}): Gait {
   const P: GaitParams = { ...DEFAULTS, ...params };
   const A = anthropometry(P.H);
-  const C = P.style === 'run' ? RUN : WALK;
-  const hipC = periodic(C.hip);
-  const kneeC = periodic(C.knee);
-  const ankleC = periodic(C.ankle);
+  const C = P.style === 'run' ? RUN : NORMATIVE_GAIT_CURVES;
+  const hipC = periodicSpline(C.hipDeg);
+  const kneeC = periodicSpline(C.kneeDeg);
+  const ankleC = periodicSpline(C.ankleDeg);
   let hipMean = 0;
   for (let i = 0; i < 1000; i++) hipMean += hipC(i / 1000) / 1000;
   const T = 120 / P.cadence;
@@ -289,59 +205,24 @@ export function makeGait(params: Partial<GaitParams> = {}): Gait {
   const sh = A.shank;
   const heelC = { z: -A.heelBack + 0.035, y: -A.ankleH + 0.035 };
   const mtpC = { z: A.mtpFwd, y: -A.ankleH + 0.025 };
-  const rot = (z: number, y: number, p: number): Pt => {
-    const c = Math.cos(p * D2R);
-    const s = Math.sin(p * D2R);
-    return { z: z * c - y * s, y: z * s + y * c };
-  };
   /** ankle of a planted foot with footprint F (ankle z when flat) and pitch p (toe-up positive) */
   const plantedAnkle = (F: number, p: number): Pt => {
-    if (p >= 0) {
-      const r = rot(-heelC.z, -heelC.y, p);
-      return { z: F + heelC.z + r.z, y: A.ankleH + heelC.y + r.y };
-    }
-    const r = rot(-mtpC.z, -mtpC.y, p);
-    return { z: F + mtpC.z + r.z, y: A.ankleH + mtpC.y + r.y };
+    const c = p >= 0 ? heelC : mtpC;
+    const r = rotateSagittal(-c.z, -c.y, p);
+    return { z: F + c.z + r.along, y: A.ankleH + c.y + r.up };
   };
-  /** normative (scaled-hip) forward kinematics relative to the hip joint, sagittal (z fwd, y up) */
-  const norm = (cp: number, s: number) => {
-    const hip = hipMean + s * (hipC(cp) - hipMean);
-    const knee = kneeC(cp);
-    const tt = (hip - P.pelvicTilt) * D2R;
-    const ts = tt - knee * D2R;
-    return {
-      z: th * Math.sin(tt) + sh * Math.sin(ts),
-      y: -th * Math.cos(tt) - sh * Math.cos(ts),
-      pitch: ts * R2D + ankleC(cp)
-    };
-  };
-  /** hip scale so that the hip->ankle excursion over stance equals what the planted foot needs */
-  const scaleFor = (stance: number) => {
-    let m = 1;
-    for (let it = 0; it < 4; it++) {
-      const rock = plantedAnkle(0, norm(0.6, m).pitch).z - plantedAnkle(0, norm(0, m).pitch).z;
-      const need = v * stance * T - rock;
-      let lo = 0.2;
-      let hi = 3;
-      for (let i = 0; i < 50; i++) {
-        m = (lo + hi) / 2;
-        const ex = norm(0, m).z - norm(0.6, m).z;
-        if (ex < need) lo = m;
-        else hi = m;
-      }
-    }
-    return m;
-  };
+  /** normative (scaled-hip) forward kinematics relative to the hip joint, sagittal (along = z fwd, up = y up) */
+  const norm = normativeAnkle({ hip: hipC, knee: kneeC, ankle: ankleC }, hipMean, th, sh, P.pelvicTilt);
   const mkLeg = (stance: number, t0: number, F0: number): Leg => {
-    const scale = scaleFor(stance);
-    return { stance, t0, F0, scale, pHS: norm(0, scale).pitch, pTO: norm(0.6, scale).pitch, gamma: 2 };
+    const scale = fitHipScale(v * stance * T, (p) => plantedAnkle(0, p).z, norm);
+    return { stance, t0, F0, scale, pHS: norm(0, scale).pitchDeg, pTO: norm(0.6, scale).pitchDeg, gamma: 2 };
   };
   const legs: Record<Side, Leg> = {
     R: mkLeg(P.stanceR, -P.phase0 * T, 0),
     L: mkLeg(P.stanceL, -P.phase0 * T + (0.5 + P.leftOffset) * T, P.stepL)
   };
   const stancePitch = (g: Leg, cp: number) => {
-    if (cp < 0.08) return g.pHS * (1 - smooth(cp / 0.08));
+    if (cp < 0.08) return g.pHS * (1 - smoothstep(cp / 0.08));
     if (cp < P.heelOff) return 0;
     return g.pTO * Math.pow((cp - P.heelOff) / (0.6 - P.heelOff), g.gamma);
   };
@@ -395,7 +276,7 @@ export function makeGait(params: Partial<GaitParams> = {}): Gait {
   c0 =
     SIDES.map((s) => {
       const g = legs[s];
-      return plantedAnkle(footprint(g, 0), g.pHS).z - norm(0, g.scale).z - v * g.t0;
+      return plantedAnkle(footprint(g, 0), g.pHS).z - norm(0, g.scale).along - v * g.t0;
     }).reduce((a, b) => a + b, 0) / 2;
   // heel-rise shape per leg: at the contralateral heel strike, the trailing leg and the landing leg should
   // support the same hip height (no jump); irrelevant when running (no double support)
@@ -493,14 +374,14 @@ export function makeGait(params: Partial<GaitParams> = {}): Gait {
       const nTO = norm(0.6, g.scale);
       const nHS = norm(1.0, g.scale);
       const n = norm(cp, g.scale);
-      const w = smooth(u);
+      const w = smoothstep(u);
       const corr = {
-        z: (1 - w) * (aTO.z - hTO.z - nTO.z) + w * (aHS.z - hHS.z - nHS.z),
-        y: (1 - w) * (aTO.y - hTO.y - nTO.y) + w * (aHS.y - hHS.y - nHS.y)
+        z: (1 - w) * (aTO.z - hTO.z - nTO.along) + w * (aHS.z - hHS.z - nHS.along),
+        y: (1 - w) * (aTO.y - hTO.y - nTO.up) + w * (aHS.y - hHS.y - nHS.up)
       };
-      ank = { z: h.z + n.z + corr.z, y: h.y + n.y + corr.y + P.clearance * Math.sin(Math.PI * u) ** 2 };
-      pitch = n.pitch + (1 - w) * (g.pTO - nTO.pitch) + w * (g.pHS - nHS.pitch);
-      toe = Math.min(0, g.pTO) * (1 - smooth(u / 0.3));
+      ank = { z: h.z + n.along + corr.z, y: h.y + n.up + corr.y + P.clearance * Math.sin(Math.PI * u) ** 2 };
+      pitch = n.pitchDeg + (1 - w) * (g.pTO - nTO.pitchDeg) + w * (g.pHS - nHS.pitchDeg);
+      toe = Math.min(0, g.pTO) * (1 - smoothstep(u / 0.3));
     }
     const q = ik(hipPos(t), ank);
     const thighS = q.thighW - q.knee;

@@ -5,7 +5,8 @@ import {
   sideIndex,
   type PairedPart
 } from '../../src/lib/analysis/landmarks';
-import type { BodySide, GaitModel, SagittalPoint } from './make-gait-model';
+import type { BodySide, GaitModel } from './make-gait-model';
+import type { SagittalPoint } from './normative-gait-curves';
 
 const D2R = Math.PI / 180;
 

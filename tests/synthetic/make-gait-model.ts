@@ -1,16 +1,19 @@
 import { anthropometry, type Anthropometry } from './anthropometry';
-import { NORMATIVE_GAIT_CURVES, periodicSpline } from './normative-gait-curves';
+import {
+  fitHipScale,
+  NORMATIVE_GAIT_CURVES,
+  NORMATIVE_TOE_OFF,
+  normativeAnkle,
+  periodicSpline,
+  rotateSagittal,
+  smoothstep,
+  type SagittalPoint
+} from './normative-gait-curves';
 
 const D2R = Math.PI / 180;
 const R2D = 180 / Math.PI;
 
 export type BodySide = 'left' | 'right';
-
-/** A point in the sagittal plane of the walk, metres: `along` = walking direction, `up` = vertical. */
-export interface SagittalPoint {
-  along: number;
-  up: number;
-}
 
 /** One leg at one instant, sagittal plane, metres (world frame of the floor, before camera placement). */
 export interface LegPose {
@@ -83,7 +86,6 @@ const KNEE_REACH_OFFSET_DEG = 4;
 /** Running: extra stance knee flexion (runners land on a knee flexed ~20° and sink to ~40°). */
 const RUNNING_STANCE_KNEE_EXTRA_DEG = 15;
 const HEEL_OFF_PHASE = 0.34; // normative phase at which the heel starts to rise
-const NORMATIVE_TOE_OFF = 0.6;
 const GRAVITY_MPS2 = 9.81;
 
 const hipCurve = periodicSpline(NORMATIVE_GAIT_CURVES.hipDeg);
@@ -94,16 +96,6 @@ const HIP_MEAN_DEG = (() => {
   for (let i = 0; i < 1000; i++) s += hipCurve(i / 1000);
   return s / 1000;
 })();
-const smoothstep = (u: number) => {
-  const x = Math.min(1, Math.max(0, u));
-  return x * x * (3 - 2 * x);
-};
-/** Rotate (along, up) by `deg` counter-clockwise (toe-up positive for a forward-pointing foot). */
-const rotate = (along: number, up: number, deg: number): SagittalPoint => {
-  const c = Math.cos(deg * D2R);
-  const s = Math.sin(deg * D2R);
-  return { along: along * c - up * s, up: along * s + up * c };
-};
 
 interface LegTiming {
   stance: number;
@@ -176,49 +168,26 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
   const floorPenetration = (ankleUp: number, pitchDeg: number) =>
     Math.max(
       0,
-      0.035 - ankleUp - rotate(heelContact.along, heelContact.up, pitchDeg).up,
-      0.025 - ankleUp - rotate(mtpContact.along, mtpContact.up, pitchDeg).up
+      0.035 - ankleUp - rotateSagittal(heelContact.along, heelContact.up, pitchDeg).up,
+      0.025 - ankleUp - rotateSagittal(mtpContact.along, mtpContact.up, pitchDeg).up
     );
 
   /** Ankle of a planted foot whose flat-foot ankle is at `footprint`, pitched `pitchDeg` (toe-up +). */
   const plantedAnkle = (footprint: number, pitchDeg: number): SagittalPoint => {
     const c = pitchDeg >= 0 ? heelContact : mtpContact;
-    const r = rotate(-c.along, -c.up, pitchDeg);
+    const r = rotateSagittal(-c.along, -c.up, pitchDeg);
     return { along: footprint + c.along + r.along, up: A.ankleHeightM + c.up + r.up };
   };
   /** Normative forward kinematics relative to the hip joint at normative phase `cp`, hip range × `scale`. */
-  const normative = (cp: number, scale: number) => {
-    const hip = HIP_MEAN_DEG + scale * (hipCurve(cp) - HIP_MEAN_DEG);
-    const thigh = (hip - PELVIC_TILT_DEG) * D2R;
-    const shank = thigh - kneeCurve(cp) * D2R;
-    return {
-      along: th * Math.sin(thigh) + sh * Math.sin(shank),
-      up: -th * Math.cos(thigh) - sh * Math.cos(shank),
-      pitchDeg: shank * R2D + ankleCurve(cp)
-    };
-  };
-  // Hip range scale so that the normative hip→ankle excursion over stance equals what the planted
-  // foot needs (pelvis travel minus the rockers' own forward motion of the ankle).
-  const scaleFor = (stance: number) => {
-    let m = 1;
-    for (let it = 0; it < 4; it++) {
-      const rock =
-        plantedAnkle(0, normative(NORMATIVE_TOE_OFF, m).pitchDeg).along -
-        plantedAnkle(0, normative(0, m).pitchDeg).along;
-      const need = v * stance * T - rock;
-      let lo = 0.2;
-      let hi = 3;
-      for (let i = 0; i < 50; i++) {
-        m = (lo + hi) / 2;
-        const excursion = normative(0, m).along - normative(NORMATIVE_TOE_OFF, m).along;
-        if (excursion < need) lo = m;
-        else hi = m;
-      }
-    }
-    return m;
-  };
+  const normative = normativeAnkle(
+    { hip: hipCurve, knee: kneeCurve, ankle: ankleCurve },
+    HIP_MEAN_DEG,
+    th,
+    sh,
+    PELVIC_TILT_DEG
+  );
   const makeLeg = (stance: number, t0: number, footprint0: number): LegTiming => {
-    const hipScale = scaleFor(stance);
+    const hipScale = fitHipScale(v * stance * T, (pitchDeg) => plantedAnkle(0, pitchDeg).along, normative);
     return {
       stance,
       t0,
@@ -441,9 +410,9 @@ export function makeGaitModel(p: GaitModelParams): GaitModel {
     const kneeP = { along: hip.along + th * Math.sin(thigh), up: hip.up - th * Math.cos(thigh) };
     const ankleP = { along: kneeP.along + sh * Math.sin(shank), up: kneeP.up - sh * Math.cos(shank) };
     const add = (a: SagittalPoint, b: SagittalPoint) => ({ along: a.along + b.along, up: a.up + b.up });
-    const heel = add(ankleP, rotate(-A.heelBackM, -A.ankleHeightM + 0.03, pitch));
-    const mtp = add(ankleP, rotate(A.mtpForwardM, -A.ankleHeightM + 0.025, pitch));
-    const toe = add(mtp, rotate(A.toeLengthM - 0.01, -0.005, pitch - toeBend));
+    const heel = add(ankleP, rotateSagittal(-A.heelBackM, -A.ankleHeightM + 0.03, pitch));
+    const mtp = add(ankleP, rotateSagittal(A.mtpForwardM, -A.ankleHeightM + 0.025, pitch));
+    const toe = add(mtp, rotateSagittal(A.toeLengthM - 0.01, -0.005, pitch - toeBend));
     return {
       stance,
       hip,

@@ -1,10 +1,11 @@
 import type { LandmarkSeries, Pose } from '../../src/lib/analysis/series';
 import { anthropometry } from './anthropometry';
-import { bodyLandmarks, earShoulderAngleDeg, type BodyPoint } from './body-landmarks';
-import { makeGaitModel, type BodySide } from './make-gait-model';
+import { bodyLandmarks, earShoulderAngleDeg, type BodyPoint, type BodyPosture } from './body-landmarks';
+import { makeGaitModel, type BodySide, type GaitModel } from './make-gait-model';
 import type { Vec3 } from './pinhole-camera';
 import { createRandom } from './random';
 import {
+  CLIP_DEFAULTS,
   fractionalFrame,
   frameTimes,
   injectPoseErrors,
@@ -92,6 +93,22 @@ export interface SyntheticTruth {
   swappedFrames: number[];
 }
 
+/** Gait and posture fields of {@link SyntheticWalkParams} (step lengths per leg length). */
+export type WalkGait = Pick<
+  SyntheticWalkParams,
+  | 'cadenceSpm'
+  | 'stepLengthLeftPerLeg'
+  | 'stepLengthRightPerLeg'
+  | 'stepTimeAsymmetry'
+  | 'stanceLeft'
+  | 'stanceRight'
+  | 'trunkLeanDeg'
+  | 'neckFlexDeg'
+  | 'headForwardM'
+  | 'armSwingLeft'
+  | 'armSwingRight'
+>;
+
 export const SYNTHETIC_WALK_DEFAULTS: Readonly<Omit<SyntheticWalkParams, 'cameraDistanceM'>> = {
   cadenceSpm: 110,
   stepLengthLeftPerLeg: 0.77,
@@ -108,17 +125,35 @@ export const SYNTHETIC_WALK_DEFAULTS: Readonly<Omit<SyntheticWalkParams, 'camera
   treadmill: false,
   direction: 1,
   view: 'side',
-  fpsHz: 30,
   durationS: 4,
-  widthPx: 960,
-  heightPx: 540,
-  noisePx: 0,
-  dropoutRate: 0,
-  swapBursts: null,
-  collapseRate: 0,
-  timestampJitterMs: 0,
-  seed: 1
+  ...CLIP_DEFAULTS
 };
+
+/** The gait model of a walker of stature `heightM` (m) walking, or running, with gait `g`. */
+export function walkGaitModel(heightM: number, g: WalkGait, running: boolean): GaitModel {
+  const legM = anthropometry(heightM).legLengthM;
+  return makeGaitModel({
+    heightM,
+    cadenceSpm: g.cadenceSpm,
+    stepLengthLeftM: g.stepLengthLeftPerLeg * legM,
+    stepLengthRightM: g.stepLengthRightPerLeg * legM,
+    stepTimeAsymmetry: g.stepTimeAsymmetry,
+    stanceLeft: g.stanceLeft,
+    stanceRight: g.stanceRight,
+    running
+  });
+}
+
+/** The upper-body posture part of gait `g`. */
+export function walkPosture(g: WalkGait): BodyPosture {
+  return {
+    trunkLeanDeg: g.trunkLeanDeg,
+    neckFlexDeg: g.neckFlexDeg,
+    headForwardM: g.headForwardM,
+    armSwingLeft: g.armSwingLeft,
+    armSwingRight: g.armSwingRight
+  };
+}
 
 function validate(p: SyntheticWalkParams): void {
   validateClipParams(p, 'makeSyntheticWalk');
@@ -172,23 +207,9 @@ export function makeSyntheticWalk(params: Partial<SyntheticWalkParams> = {}): {
   const p: SyntheticWalkParams = { cameraDistanceM: defaultDistance, ...base };
   validate(p);
   const rng = createRandom(p.seed);
-  const model = makeGaitModel({
-    heightM: p.heightM,
-    cadenceSpm: p.cadenceSpm,
-    stepLengthLeftM: p.stepLengthLeftPerLeg * legLengthM,
-    stepLengthRightM: p.stepLengthRightPerLeg * legLengthM,
-    stepTimeAsymmetry: p.stepTimeAsymmetry,
-    stanceLeft: p.stanceLeft,
-    stanceRight: p.stanceRight
-  });
+  const model = walkGaitModel(p.heightM, p, false);
   const A = model.body;
-  const posture = {
-    trunkLeanDeg: p.trunkLeanDeg,
-    neckFlexDeg: p.neckFlexDeg,
-    headForwardM: p.headForwardM,
-    armSwingLeft: p.armSwingLeft,
-    armSwingRight: p.armSwingRight
-  };
+  const posture = walkPosture(p);
 
   // ---- camera and placement of the body frame in the scene
   const side = p.view === 'side';

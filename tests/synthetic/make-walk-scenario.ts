@@ -7,11 +7,13 @@ import { LANDMARK_COUNT, LM, sideIndex } from '../../src/lib/analysis/landmarks'
 import type { LandmarkSeries, Pose } from '../../src/lib/analysis/series';
 import { anthropometry } from './anthropometry';
 import { bodyLandmarks, earShoulderAngleDeg, type BodyPoint, type BodyPosture } from './body-landmarks';
-import { makeGaitModel, type BodySide, type GaitModel } from './make-gait-model';
-import { SYNTHETIC_WALK_DEFAULTS, type SyntheticWalkParams } from './make-synthetic-walk';
+import type { BodySide, GaitModel } from './make-gait-model';
+import { SYNTHETIC_WALK_DEFAULTS, walkGaitModel, walkPosture, type WalkGait } from './make-synthetic-walk';
+import { smoothstep } from './normative-gait-curves';
 import type { Vec3 } from './pinhole-camera';
 import { createRandom } from './random';
 import {
+  CLIP_DEFAULTS,
   VISIBILITY,
   fractionalFrame,
   frameTimes,
@@ -28,24 +30,8 @@ import {
 const D2R = Math.PI / 180;
 const WHO = 'makeWalkScenario';
 
-/** Gait and posture of a walk or run segment (step lengths per leg length, as in makeSyntheticWalk). */
-export type GaitOverrides = Pick<
-  SyntheticWalkParams,
-  | 'cadenceSpm'
-  | 'stepLengthLeftPerLeg'
-  | 'stepLengthRightPerLeg'
-  | 'stepTimeAsymmetry'
-  | 'stanceLeft'
-  | 'stanceRight'
-  | 'trunkLeanDeg'
-  | 'neckFlexDeg'
-  | 'headForwardM'
-  | 'armSwingLeft'
-  | 'armSwingRight'
->;
-
 /** What a run segment changes in the gait unless its own `gait` says otherwise. */
-export const SCENARIO_RUN_DEFAULTS: Readonly<Partial<GaitOverrides>> = {
+export const SCENARIO_RUN_DEFAULTS: Readonly<Partial<WalkGait>> = {
   cadenceSpm: 170,
   stepLengthLeftPerLeg: 1,
   stepLengthRightPerLeg: 1,
@@ -70,11 +56,11 @@ export type ScenarioSegment =
       kind: 'walk';
       durationS: number;
       headingDeg: number;
-      gait?: Partial<GaitOverrides>;
+      gait?: Partial<WalkGait>;
       rampInS?: number;
       rampOutS?: number;
     }
-  | { kind: 'run'; durationS: number; headingDeg: number; gait?: Partial<GaitOverrides> }
+  | { kind: 'run'; durationS: number; headingDeg: number; gait?: Partial<WalkGait> }
   | { kind: 'stand'; durationS: number }
   | { kind: 'turn'; durationS: number; toHeadingDeg: number }
   | { kind: 'absent'; durationS: number };
@@ -98,7 +84,7 @@ export interface WalkScenarioParams extends ClipParams {
   /** Stature, m. @default 1.75 */
   heightM: number;
   /** Gait and posture of every walk and run segment unless it overrides them. @default {} */
-  gait: Partial<GaitOverrides>;
+  gait: Partial<WalkGait>;
   /** Landmarks given visibility 0.1 (image and world) in the frames within each stretch. @default [] */
   occlusions: ScenarioOcclusion[];
 }
@@ -184,15 +170,7 @@ const SCENARIO_DEFAULTS: Readonly<Omit<Params, 'cameraDistanceM'>> = {
   heightM: 1.75,
   gait: {},
   occlusions: [],
-  fpsHz: 30,
-  widthPx: 960,
-  heightPx: 540,
-  noisePx: 0,
-  dropoutRate: 0,
-  swapBursts: null,
-  collapseRate: 0,
-  timestampJitterMs: 0,
-  seed: 1
+  ...CLIP_DEFAULTS
 };
 
 /** Where the body is: pelvis (hip midpoint) over floor point (x, z), facing `headingDeg`. */
@@ -367,7 +345,7 @@ export function makeWalkScenario(params: Partial<Params> & { segments: ScenarioS
   };
   const swappedFrames = injectPoseErrors(poses, heelStrikes, isNear, p, pxPerM, rng);
 
-  const posture = postureOf(gaitOf(p, undefined));
+  const posture = walkPosture(gaitOf(p, undefined));
   return {
     series: syntheticSeries(tMs, poses, p, 'synthetic-scenario'),
     truth: {
@@ -375,7 +353,10 @@ export function makeWalkScenario(params: Partial<Params> & { segments: ScenarioS
       toeOffs,
       segments,
       trunkLeanDeg: posture.trunkLeanDeg,
-      earShoulderAngleDeg: earShoulderAngle(modelOf(p, SYNTHETIC_WALK_DEFAULTS, false), posture),
+      earShoulderAngleDeg: earShoulderAngle(
+        walkGaitModel(p.heightM, SYNTHETIC_WALK_DEFAULTS, false),
+        posture
+      ),
       legLengthM: A.legLengthM,
       legLengthPx: A.legLengthM * pxPerM,
       swappedFrames
@@ -410,34 +391,10 @@ function validate(p: WalkScenarioParams): void {
 }
 
 /** The gait of a walk or run segment: walking defaults < scenario gait < run defaults < segment gait. */
-function gaitOf(p: WalkScenarioParams, seg: ScenarioSegment | undefined): GaitOverrides {
-  const base: GaitOverrides = { ...SYNTHETIC_WALK_DEFAULTS, ...p.gait };
+function gaitOf(p: WalkScenarioParams, seg: ScenarioSegment | undefined): WalkGait {
+  const base: WalkGait = { ...SYNTHETIC_WALK_DEFAULTS, ...p.gait };
   if (!seg || (seg.kind !== 'walk' && seg.kind !== 'run')) return base;
   return { ...base, ...(seg.kind === 'run' ? SCENARIO_RUN_DEFAULTS : {}), ...seg.gait };
-}
-
-function postureOf(g: GaitOverrides): BodyPosture {
-  return {
-    trunkLeanDeg: g.trunkLeanDeg,
-    neckFlexDeg: g.neckFlexDeg,
-    headForwardM: g.headForwardM,
-    armSwingLeft: g.armSwingLeft,
-    armSwingRight: g.armSwingRight
-  };
-}
-
-function modelOf(p: WalkScenarioParams, g: GaitOverrides, running: boolean): GaitModel {
-  const legM = anthropometry(p.heightM).legLengthM;
-  return makeGaitModel({
-    heightM: p.heightM,
-    cadenceSpm: g.cadenceSpm,
-    stepLengthLeftM: g.stepLengthLeftPerLeg * legM,
-    stepLengthRightM: g.stepLengthRightPerLeg * legM,
-    stepTimeAsymmetry: g.stepTimeAsymmetry,
-    stanceLeft: g.stanceLeft,
-    stanceRight: g.stanceRight,
-    running
-  });
 }
 
 /** Mid-shoulder → mid-ear angle of a posture, deg (the gait does not change it). */
@@ -454,9 +411,9 @@ function relativeBody(model: GaitModel, tS: number, posture: BodyPosture): BodyP
 function initialRest(p: WalkScenarioParams): RestPose {
   const first = p.segments.find((s) => s.kind === 'walk' || s.kind === 'run');
   const g = gaitOf(p, first);
-  const model = modelOf(p, g, first?.kind === 'run');
+  const model = walkGaitModel(p.heightM, g, first?.kind === 'run');
   const hs = model.heelStrikes(0, model.strideTimeS)[0];
-  return { points: relativeBody(model, hs.tS, postureOf(g)), leadingSide: hs.side };
+  return { points: relativeBody(model, hs.tS, walkPosture(g)), leadingSide: hs.side };
 }
 
 /** Lays out segment `i`, starting from `state`. */
@@ -491,8 +448,8 @@ function layOutGait(
   p: WalkScenarioParams
 ): Motion {
   const g = gaitOf(p, seg);
-  const posture = postureOf(g);
-  const model = modelOf(p, g, seg.kind === 'run');
+  const posture = walkPosture(g);
+  const model = walkGaitModel(p.heightM, g, seg.kind === 'run');
   const T = model.strideTimeS;
   const D = seg.durationS;
   const startS = state.continuing
@@ -593,10 +550,6 @@ function stopOnHeelStrike(
   return candidates[0];
 }
 
-const smoothstep = (u: number) => {
-  const x = Math.min(1, Math.max(0, u));
-  return x * x * (3 - 2 * x);
-};
 /** ∫₀ˣ smoothstep. */
 const smoothstepIntegral = (x: number) => x ** 3 - x ** 4 / 2;
 

@@ -56,6 +56,19 @@ export interface ClipParams {
   seed: number;
 }
 
+/** The documented defaults of {@link ClipParams}; each generator sets its own `cameraDistanceM`. */
+export const CLIP_DEFAULTS: Readonly<Omit<ClipParams, 'cameraDistanceM'>> = {
+  fpsHz: 30,
+  widthPx: 960,
+  heightPx: 540,
+  noisePx: 0,
+  dropoutRate: 0,
+  swapBursts: null,
+  collapseRate: 0,
+  timestampJitterMs: 0,
+  seed: 1
+};
+
 /** A range check that throws `RangeError('<who>: <what>')` when `ok` is false. */
 export function rangeCheck(who: string): (ok: boolean, what: string) => void {
   return (ok, what) => {
