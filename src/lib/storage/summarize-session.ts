@@ -16,10 +16,10 @@ export function summarizeSession(session: StoredSession): SessionSummary {
     title: session.title,
     hasVideo: session.video !== null,
     headline: {
-      cadenceSpm: measuredValue(a, 'cadence'),
-      stepLengthPerLegLength: measuredValue(a, 'stepLength'),
-      trunkLeanDeg: measuredValue(a, 'trunkLean'),
-      stepLengthSymmetryPct: measuredValue(a, 'stepLengthSymmetry')
+      cadenceSpm: metricValue(a, 'cadence'),
+      stepLengthPerLegLength: metricValue(a, 'stepLength'),
+      trunkLeanDeg: metricValue(a, 'trunkLean'),
+      stepLengthSymmetryPct: metricValue(a, 'stepLengthSymmetry')
     }
   };
 }
