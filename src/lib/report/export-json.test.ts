@@ -1,3 +1,4 @@
+import { METRIC_IDS } from '$lib/analysis/gait/types';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysis, step } from '../../../tests/helpers/make-analysis';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
@@ -42,7 +43,7 @@ describe('JSON export', () => {
   });
   it('holds every metric with its samples, and the findings', () => {
     const data = exportOf(null);
-    expect(data.metrics).toHaveLength(21);
+    expect(data.metrics).toHaveLength(METRIC_IDS.length);
     const cadence = data.metrics.find((m) => m.id === 'cadence');
     expect(cadence).toMatchObject({ status: 'measured', value: 110, n: 6 });
     expect(cadence?.samples).toHaveLength(6);

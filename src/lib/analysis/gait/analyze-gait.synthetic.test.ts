@@ -27,6 +27,7 @@ const results: { seed: number; e: RecoveryErrors; stepsPerSide: number }[] = SEE
   return { seed, e: scoreRecovery(a, truth, 30), stepsPerSide: perSide };
 });
 
+/** Largest |error| over the seeds where the metric was measured; a test that uses it also checks how often. */
 const maxAbs = (pick: (e: RecoveryErrors) => number) =>
   Math.max(...results.map((r) => Math.abs(pick(r.e))).filter(Number.isFinite));
 const measuredShare = (pick: (e: RecoveryErrors) => number) =>
@@ -45,6 +46,8 @@ describe('analyzeGait on 40 random synthetic walks with lite-model label swaps',
   });
 
   it('recovers trunk lean within ±2° and the shoulder→ear angle within ±2°', () => {
+    expect(measuredShare((e) => e.trunkLeanDeg)).toBe(1);
+    expect(measuredShare((e) => e.neckAngleDeg)).toBe(1);
     expect(maxAbs((e) => e.trunkLeanDeg)).toBeLessThanOrEqual(2);
     expect(maxAbs((e) => e.neckAngleDeg)).toBeLessThanOrEqual(2);
   });
@@ -59,8 +62,12 @@ describe('analyzeGait on 40 random synthetic walks with lite-model label swaps',
 
   it('recovers step-length, step-time and stance-time symmetry indices within ±3 points', () => {
     for (const pick of [(e: RecoveryErrors) => e.stepLengthSiPts, (e: RecoveryErrors) => e.stepTimeSiPts]) {
+      // measured on 39 of 40 walks (one has fewer than two clean steps a side: see the next test)
+      expect(measuredShare(pick)).toBeGreaterThanOrEqual(0.95);
       expect(maxAbs(pick)).toBeLessThanOrEqual(3);
     }
+    // stance needs toe offs on two strides a side: 32 of 40 walks
+    expect(measuredShare((e) => e.stanceTimeSiPts)).toBeGreaterThanOrEqual(0.75);
     expect(maxAbs((e) => e.stanceTimeSiPts)).toBeLessThanOrEqual(3);
   });
 
