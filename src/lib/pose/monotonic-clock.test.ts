@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { MonotonicClock } from './monotonic-clock';
 
 describe('MonotonicClock', () => {
-  it('passes increasing frame times through unchanged within a segment', () => {
+  it('passes increasing frame times through, rounded to whole milliseconds, within a segment', () => {
     const c = new MonotonicClock();
     c.startSegment(0);
-    expect([0, 33.333, 66.667].map((t) => c.stamp(t))).toEqual([0, 33.333, 66.667]);
+    expect([0, 33.333, 66.667, 100].map((t) => c.stamp(t))).toEqual([0, 33, 67, 100]);
   });
 
-  it('nudges an equal or earlier time forward by 1 µs, so MediaPipe never sees a repeat', () => {
+  it('nudges an equal, earlier or same-millisecond time forward by 1 ms, so MediaPipe never sees a repeat', () => {
     const c = new MonotonicClock();
     c.startSegment(0);
-    expect([10, 10, 9, 10.0004].map((t) => c.stamp(t))).toEqual([10, 10.001, 10.002, 10.003]);
+    expect([10, 10, 9, 10.0004, 12.2, 12.4].map((t) => c.stamp(t))).toEqual([10, 11, 12, 13, 14, 15]);
   });
 
   it('starts each new clip after the previous one, even though clips start at 0 ms', () => {

@@ -1,16 +1,19 @@
 /**
  * Strictly increasing timestamps for MediaPipe's VIDEO mode.
  *
- * `detectForVideo(frame, timestampMs)` compares timestamps at microsecond resolution; an equal or
- * earlier one throws and leaves the landmarker permanently broken. One landmarker lives as long
+ * `detectForVideo(frame, timestampMs)` needs strictly increasing timestamps in WHOLE milliseconds:
+ * an equal or earlier one throws and leaves the landmarker permanently broken. (Measured with
+ * tasks-vision 1.1 on a clip with repeated frame times: stamps 1 µs apart fail with "Packet
+ * timestamp mismatch … minimum expected timestamp is 1 but received 0".) One landmarker lives as long
  * as its worker and sees several clips (each starting at 0 ms) and live sessions, so every
  * frame's own time is mapped onto one landmarker timeline:
  * `landmarkerMs = offsetMs + frameMs`, where a new segment (clip) starts `gapMs` after the last
- * stamp, and any stamp that would not advance by at least 1 µs is nudged forward.
+ * stamp, each stamp is rounded to a whole millisecond, and one that would not advance by at least
+ * 1 ms is nudged forward (a shift of ≤ 1 ms per repeated time, far below a frame interval).
  */
 export class MonotonicClock {
-  /** Minimum advance between two stamps, ms (1 µs, MediaPipe's resolution). */
-  static readonly STEP_MS = 0.001;
+  /** Minimum advance between two stamps, ms (MediaPipe's resolution). */
+  static readonly STEP_MS = 1;
   #lastMs = -Infinity;
   #offsetMs = 0;
   readonly #gapMs: number;
@@ -29,11 +32,9 @@ export class MonotonicClock {
 
   /** The landmarker timestamp (ms) for a frame at `frameMs` in the current segment. */
   stamp(frameMs: number): number {
-    let t = this.#offsetMs + frameMs;
-    // Round to whole microseconds so that the comparison MediaPipe makes is the one we make.
-    t = Math.round(t * 1000) / 1000;
-    if (!(t >= this.#lastMs + MonotonicClock.STEP_MS))
-      t = Math.round((this.#lastMs + MonotonicClock.STEP_MS) * 1000) / 1000;
+    // Whole milliseconds, so that the comparison MediaPipe makes is the one we make.
+    let t = Math.round(this.#offsetMs + frameMs);
+    if (!(t >= this.#lastMs + MonotonicClock.STEP_MS)) t = this.#lastMs + MonotonicClock.STEP_MS;
     this.#lastMs = t;
     return t;
   }

@@ -143,8 +143,11 @@ function createPoseService(scope: typeof globalThis) {
           }
           // The length limit by media time, whatever the container said its duration was.
           if (tMs.length && frame.tMs - tMs[0] > MAX_CLIP_MS) throw new ClipTooLongError(MAX_CLIP_DURATION_S);
-          // Strictly increasing times in the series, even if the container repeats one.
-          const t = tMs.length && frame.tMs <= tMs[tMs.length - 1] ? tMs[tMs.length - 1] + 0.001 : frame.tMs;
+          // One frame per presentation time: a frame that repeats the previous one's time is left out
+          // (posed 1 ms later, as MediaPipe would need, its motion would look 30× too fast to the
+          // tracker, which then loses the person: measured on a clip with every time doubled).
+          if (tMs.length && frame.tMs <= tMs[tMs.length - 1]) continue;
+          const t = frame.tMs;
           candidates.push(toPoses(lm.detect(modelInputOf(frame), t), frame.widthPx, frame.heightPx));
           tMs.push(t);
           if (scouting && t - tMs[0] >= SCOUT_MS) {
