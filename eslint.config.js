@@ -33,8 +33,12 @@ export default ts.config(
     ignores: [
       'build/',
       'build-diagnostics/',
+      'build-base/',
+      'build-sw/',
       '.svelte-kit/',
       '.svelte-kit-diagnostics/',
+      '.svelte-kit-base/',
+      '.svelte-kit-sw/',
       'node_modules/',
       'static/models/',
       'static/wasm/',

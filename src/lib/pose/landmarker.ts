@@ -1,9 +1,9 @@
 /**
  * The one file that imports MediaPipe: creates the PoseLandmarker (VIDEO mode, CPU delegate) from
- * the app's own `/models` and `/wasm`, and runs it with guarded timestamps. Conversion to
- * GaitLens types happens in `to-poses.ts`.
+ * the app's own `{base}/models` and `{base}/wasm`, and runs it with guarded timestamps. Conversion
+ * to GaitLens types happens in `to-poses.ts`.
  *
- * Must run in a module worker: `FilesetResolver.forVisionTasks('/wasm', true)` loads
+ * Must run in a module worker: `FilesetResolver.forVisionTasks(…/wasm, true)` loads
  * `vision_wasm_module_internal.js`, which only works there. One landmarker per worker (a second
  * create in the same worker fails with "ModuleFactory not set").
  */
@@ -16,10 +16,14 @@ import type { RawPoseResult } from './to-poses';
 /** What a frame can be: everything the worker hands to the model. */
 export type PoseInput = VideoFrame | ImageBitmap | ImageData | OffscreenCanvas;
 
-/** Base path of the wasm files, served from the app's origin. */
-export const WASM_BASE = '/wasm';
-/** URL of a model bundle, served from the app's origin. */
-export const modelUrl = (variant: ModelVariant): string => `/models/pose_landmarker_${variant}.task`;
+/**
+ * Path of the wasm files on the app's origin, under the app's base path (`paths.base`, compiled
+ * in: see vite.config.ts), e.g. `/gaitlens/wasm`.
+ */
+export const WASM_BASE = `${__GAITLENS_BASE__}/wasm`;
+/** Path of a model bundle on the app's origin, under the app's base path. */
+export const modelUrl = (variant: ModelVariant): string =>
+  `${__GAITLENS_BASE__}/models/pose_landmarker_${variant}.task`;
 
 export interface VideoPoseLandmarker {
   /** Starts a new clip or live session on the landmarker's timeline (see {@link MonotonicClock}). */
