@@ -8,35 +8,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { cacheContents, waitUntilOffline } from './offline-helpers';
 
 const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
 
 test.use({ serviceWorkers: 'allow' });
-
-/** Bytes and entries held by the app's caches, read in the page. */
-export async function cacheContents(page: Page): Promise<{ names: string[]; bytes: number; urls: string[] }> {
-  return page.evaluate(async () => {
-    const names = await caches.keys();
-    let bytes = 0;
-    const urls: string[] = [];
-    for (const name of names) {
-      const cache = await caches.open(name);
-      for (const request of await cache.keys()) {
-        urls.push(request.url);
-        const response = await cache.match(request);
-        if (response) bytes += (await response.blob()).size;
-      }
-    }
-    return { names, bytes, urls };
-  });
-}
-
-/** Waits until the first visit's download is stored and the page is controlled by the worker. */
-export async function waitUntilOffline(page: Page): Promise<void> {
-  await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 60_000 });
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 test('after one visit, the app reloads, analyses, reports, exports and lists a walk with the network off', async ({
   page,
