@@ -257,42 +257,6 @@ export const VERY_LOW_FPS_HZ = 12;
 /** A metric resting on at least this many values can be "high" confidence. **Provisional.** */
 export const MIN_SAMPLES_FOR_HIGH_CONFIDENCE = 6;
 
-// ───────────────────────────── capture: live framing cues and clip limits (capture helper) ─────────────────────────────
-
-/**
- * A landmark closer than this fraction of the frame size to an edge counts as out of view in the live
- * framing cue (the model extrapolates points past the edge). **Provisional.**
- */
-export const FRAMING_EDGE_MARGIN_FRACTION = 0.01;
-
-/**
- * Live cue "too far": the body (head top to lowest foot point) spans less than this fraction of the frame
- * height. At 3–5 m a phone's usual field of view gives ≈0.5–0.7; smaller bodies give coarse landmarks.
- * **Provisional.**
- */
-export const FRAMING_MIN_BODY_HEIGHT_FRACTION = 0.35;
-
-/** Live cue "too close": the body spans more than this fraction of the frame height. **Provisional.** */
-export const FRAMING_MAX_BODY_HEIGHT_FRACTION = 0.9;
-
-/**
- * Live cue "too dark": mean Rec. 601 luma (0–255) of the frame below this. Dim rooms make cameras drop
- * their frame rate and the model lose the feet. **Provisional.**
- */
-export const FRAMING_MIN_MEAN_LUMA = 50;
-
-/** Up-front check: clips shorter than this are refused (under ~4 steps at a normal cadence). **Provisional.** */
-export const MIN_CLIP_DURATION_S = 2;
-
-/** Up-front check: clips longer than this are refused (analysis time grows with length). **Provisional.** */
-export const MAX_CLIP_DURATION_S = 120;
-
-/** Up-front check: files larger than this are refused, bytes (2 GiB). **Provisional.** */
-export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
-
-/** A webcam recording stops by itself after this long, s (≈15–20 steps at a normal cadence). **Provisional.** */
-export const MAX_RECORDING_S = 20;
-
 /**
  * Per-step accuracy of single-camera 2D video against 3D motion capture (Stenum, Rossi, Roemmich 2021,
  * PLOS Comp Biol 17:e1008935): mean absolute error of step length 0.049 m, i.e. ≈0.055 leg lengths for

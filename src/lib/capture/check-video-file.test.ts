@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CLIP_DURATION_S, MAX_UPLOAD_BYTES, MIN_CLIP_DURATION_S } from '$lib/analysis/thresholds';
+import { MAX_CLIP_DURATION_S, MAX_UPLOAD_BYTES, MIN_CLIP_DURATION_S } from '$lib/media/clip-limits';
 import { checkClipDuration, checkVideoFile, FileCheckError } from './check-video-file';
 
 const codeOf = (f: () => void) => {

@@ -4,7 +4,7 @@
  * still has the last word (a renamed text file passes here and fails there with its own message).
  * Limits live in `analysis/thresholds.ts`.
  */
-import { MAX_CLIP_DURATION_S, MAX_UPLOAD_BYTES, MIN_CLIP_DURATION_S } from '$lib/analysis/thresholds';
+import { MAX_CLIP_DURATION_S, MAX_UPLOAD_BYTES, MIN_CLIP_DURATION_S } from '$lib/media/clip-limits';
 import { tooLongMessage } from '$lib/media/errors';
 
 /** File-name endings of the containers the decoder reads. */

@@ -4,20 +4,19 @@
  * and a few measurements, so they run (and are tested) anywhere.
  *
  * Conventions: image landmarks in pixels, x right, y down (see `analysis/series.ts`).
- * The limits are judgements and live in `analysis/thresholds.ts`; side-on uses the analysis's own
- * side-view limit, so a clip the cue calls side-on is one the analysis treats as a side view.
+ * The cue limits are judgements of the capture layer and live in `capture/limits.ts`; side-on, visibility and
+ * frame rate use the analysis's own limits (`analysis/thresholds.ts`), so a clip the cue calls side-on is
+ * one the analysis treats as a side view.
  */
 import { LM, sideIndex } from '$lib/analysis/landmarks';
 import type { ImageLandmark, Pose } from '$lib/analysis/series';
+import { LOW_FPS_HZ, MIN_LANDMARK_VISIBILITY, SIDE_VIEW_MAX_WIDTH_RATIO } from '$lib/analysis/thresholds';
 import {
   FRAMING_EDGE_MARGIN_FRACTION,
   FRAMING_MAX_BODY_HEIGHT_FRACTION,
   FRAMING_MIN_BODY_HEIGHT_FRACTION,
-  FRAMING_MIN_MEAN_LUMA,
-  LOW_FPS_HZ,
-  MIN_LANDMARK_VISIBILITY,
-  SIDE_VIEW_MAX_WIDTH_RATIO
-} from '$lib/analysis/thresholds';
+  FRAMING_MIN_MEAN_LUMA
+} from './limits';
 
 export type FramingCueId = 'person' | 'whole-body' | 'side-on' | 'distance' | 'light' | 'frame-rate';
 

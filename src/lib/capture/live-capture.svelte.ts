@@ -6,7 +6,7 @@
  * the shared `AnalysisJob`; this class never analyses.
  */
 import type { ModelVariant, PoseFrame } from '$lib/analysis/series';
-import { MAX_RECORDING_S } from '$lib/analysis/thresholds';
+import { MAX_RECORDING_S } from './limits';
 import { PoseClient, type LiveFrameInfo, type LiveSession } from '$lib/workers/pose-client';
 import { closeCamera, listCameras, openCamera, type CameraChoice } from './camera';
 import { CameraError } from './camera-error';

@@ -6,7 +6,7 @@
  * the main thread. Cancellation crosses as a `DOMException` named `AbortError`.
  */
 import { transferHandlers, type TransferHandler } from 'comlink';
-import { MAX_CLIP_DURATION_S } from '../analysis/thresholds';
+import { MAX_CLIP_DURATION_S } from '../media/clip-limits';
 import {
   ClipTooLongError,
   CorruptFileError,

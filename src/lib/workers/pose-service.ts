@@ -13,7 +13,7 @@
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
 import { modelInputOf, releaseModelFrame, type ModelFrame } from '../media/model-frames';
 import { readAhead } from '../media/read-ahead';
-import { MAX_CLIP_DURATION_S } from '../analysis/thresholds';
+import { MAX_CLIP_DURATION_S } from '../media/clip-limits';
 import { ClipTooLongError, NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { followWalker, pickContinuous } from '../pose/follow-walker';
