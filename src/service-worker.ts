@@ -43,6 +43,14 @@ async function tell(message: OfflineMessage): Promise<void> {
 async function download(cache: Cache, url: string, onBytes: (n: number) => void): Promise<void> {
   const response = await fetch(new Request(url, { cache: 'reload' }));
   if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  if (
+    !url.endsWith('.html') &&
+    !prerendered.includes(url) &&
+    response.headers.get('content-type')?.startsWith('text/html')
+  ) {
+    // The host's fallback page instead of a file: the deployment is missing it (see docs/DEPLOY.md).
+    throw new Error(`${url}: the host answered with a page, not the file`);
+  }
   const reader = response.body.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   for (;;) {
@@ -142,7 +150,9 @@ async function respond(request: Request, url: URL): Promise<Response> {
   const cached = await cache.match(url.pathname);
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.status === 200 && CACHEABLE.has(url.pathname)) {
+  // A host that answers a missing file with its fallback page must not have that page stored as a model.
+  const isPage = response.headers.get('content-type')?.startsWith('text/html') ?? false;
+  if (response.status === 200 && !isPage && CACHEABLE.has(url.pathname)) {
     await cache.put(url.pathname, response.clone());
   }
   return response;

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Response } from '@playwright/test';
 import { cacheContents, waitUntilOffline } from './offline-helpers';
 
 const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
@@ -27,12 +27,21 @@ test('after one visit, the app reloads, analyses, reports, exports and lists a w
   const offlineRequests: string[] = [];
 
   // First visit: the download is shown with its progress, then "works offline".
+  let firstVisitBytes = 0;
+  // Bytes over the network: GET answers not served by the service worker (its HEADs carry no body).
+  const countBytes = (r: Response) => {
+    if (r.request().method() === 'GET' && !r.fromServiceWorker()) {
+      firstVisitBytes += Number(r.headers()['content-length'] ?? 0);
+    }
+  };
+  context.on('response', countBytes);
   const t0 = Date.now();
   await page.goto('/');
   await expect(page.getByTestId('offline-download')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('offline-download').locator('progress')).toBeVisible();
   await waitUntilOffline(page);
   const firstVisitMs = Date.now() - t0;
+  context.off('response', countBytes);
   const firstVisit = await cacheContents(page);
   expect(firstVisit.names).toHaveLength(1);
   const cached = firstVisit.urls.map((u) => new URL(u).pathname);
@@ -94,7 +103,8 @@ test('after one visit, the app reloads, analyses, reports, exports and lists a w
   expect(offlineRequests, 'no request left the browser while offline').toEqual([]);
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
   const figures = {
-    firstVisitDownloadMB: +(firstVisit.bytes / 1e6).toFixed(1),
+    firstVisitDownloadMB: +(firstVisitBytes / 1e6).toFixed(1),
+    cacheMB: +(firstVisit.bytes / 1e6).toFixed(1),
     firstVisitToOfflineReadyMs: firstVisitMs,
     cachedFiles: firstVisit.urls.length,
     storageUsageMB: +(usage / 1e6).toFixed(1),
