@@ -3,6 +3,7 @@
  * base path, follows its first download (shown by `OfflineStatus.svelte`) and offers a waiting new
  * version ("new version ready, reload").
  */
+import { dev } from '$app/environment';
 import { base } from '$app/paths';
 import type { OfflineMessage } from './messages';
 
@@ -27,9 +28,10 @@ class OfflineState {
   #waiting: ServiceWorker | null = null;
   #reloading = false;
 
-  /** Registers `${base}/service-worker.js` (scope `${base}/`). No-op without service worker support. */
+  /** Registers `${base}/service-worker.js` (scope `${base}/`). No-op in dev and without service worker support. */
   async start(): Promise<void> {
-    if (!('serviceWorker' in navigator)) return;
+    // Not under `vite dev`: a cache-first worker would hide every edit (the built app has it).
+    if (dev || !('serviceWorker' in navigator)) return;
     const container = navigator.serviceWorker;
     container.addEventListener('message', (e: MessageEvent<OfflineMessage>) => this.#onMessage(e.data));
     container.addEventListener('controllerchange', () => {
