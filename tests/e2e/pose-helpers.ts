@@ -51,6 +51,8 @@ export async function runOnDevPage(
     mode?: RunMode;
     numPoses?: 1 | 2 | 3;
     maxSide?: 0 | 640 | 960;
+    /** Frames analysed per second at most; 0 = every frame. */
+    maxFps?: 0 | 30;
     timeoutMs?: number;
     navigate?: boolean;
   } = {}
@@ -60,6 +62,7 @@ export async function runOnDevPage(
   await page.getByTestId('mode').selectOption(opts.mode ?? 'run');
   await page.getByTestId('num-poses').selectOption(String(opts.numPoses ?? 2));
   await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 960));
+  await page.getByTestId('max-fps').selectOption(String(opts.maxFps ?? 30));
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');

@@ -60,6 +60,8 @@ test.describe('video files in the pose worker', () => {
     );
     // Full HD, which the engine halves to 960×540 for the model.
     h264('scale=1920:1080', 'fullhd.mp4');
+    // The same frames at 60 fps (half a second), as phones record in their "smooth" mode.
+    h264('scale=640:360,setpts=0.5*PTS', 'sixty.mp4', ['-pix_fmt', 'yuv420p', '-r', '60']);
     // Full-range BT.601 (as some Android phones tag their video).
     h264('scale=640:360:out_range=full:out_color_matrix=bt601', 'bt601-full.mp4', [
       '-pix_fmt',
@@ -126,6 +128,23 @@ test.describe('video files in the pose worker', () => {
     ]);
     expectTimestamps(webm);
     expect(upright(webm)).toBeGreaterThanOrEqual(FRAMES - 2);
+  });
+
+  test('a 60-fps clip is analysed at every other frame by default, at every frame when asked', async ({
+    page
+  }) => {
+    test.setTimeout(120_000);
+    await page.goto('/dev/pose');
+    const times = async (maxFps: 0 | 30) => {
+      const out = await runOnDevPage(page, clip('sixty.mp4'), { variant: 'lite', navigate: false, maxFps });
+      expect(out.error, out.error?.message).toBeNull();
+      return (await readSeries(page)).frames.map((f) => f.tMs);
+    };
+    const every = await times(0);
+    expect(every).toHaveLength(FRAMES);
+    every.forEach((t, i) => expect(Math.abs(t - (i * 1000) / 60)).toBeLessThanOrEqual(1));
+    const capped = await times(30);
+    expect(capped).toEqual(every.filter((_t, i) => i % 2 === 0));
   });
 
   test('our YUV → RGB conversion gives the pixels the browser would, at full size and halved', async ({

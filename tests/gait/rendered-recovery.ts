@@ -51,6 +51,17 @@ export function readRendered(
   return { series: read(`${variant}.${model}.json`), truth: read(`${variant}.truth.json`) };
 }
 
+/**
+ * Keeps every `step`-th frame from `phase` on, as the app does when it analyses a clip at a lower rate
+ * than its own (e.g. a 60-fps clip at 30 fps); the source's frame rate follows.
+ */
+export const decimateSeries =
+  (step: number, phase = 0) =>
+  (s: LandmarkSeries): LandmarkSeries => {
+    const frames = s.frames.filter((_f, i) => i % step === phase);
+    return { ...s, source: { ...s.source, fpsHz: s.source.fpsHz / step }, frames };
+  };
+
 /** Measured − true, NaN where not measured. */
 export interface RenderedErrors {
   activity: GaitAnalysis['activity']['kind'];
@@ -78,9 +89,12 @@ const asTrueEvent = (e: TruthEvent): TrueEvent => ({
  */
 export function scoreRendered(
   variant: string,
-  model: 'lite' | 'full'
-): { analysis: GaitAnalysis; e: RenderedErrors } {
-  const { series, truth } = readRendered(variant, model);
+  model: 'lite' | 'full',
+  transform?: (s: LandmarkSeries) => LandmarkSeries
+): { analysis: GaitAnalysis; e: RenderedErrors; fps: number } {
+  const read = readRendered(variant, model);
+  const { truth } = read;
+  const series = transform ? transform(read.series) : read.series;
   const a = analyzeGait(series);
   const fps = truth.render.fps;
   const walks = truth.segments.filter((s) => s.whenUnderWay);
@@ -94,6 +108,7 @@ export function scoreRendered(
   const trueCadence = 60 / mean((w) => (w.stepTimeL + w.stepTimeR) / 2);
   return {
     analysis: a,
+    fps,
     e: {
       activity: a.activity.kind,
       passesUsed: a.segments.filter((s) => s.used && s.kind === 'pass').length,

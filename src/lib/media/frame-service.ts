@@ -22,6 +22,7 @@ import {
   type ModelFrame
 } from './model-frames';
 import { openVideo, type OpenedVideo, type VideoInfo } from './decode-video';
+import { capFrameRate, DEFAULT_MAX_ANALYSIS_FPS } from './frame-rate';
 
 /** Timing of decoding alone (no conversion, no model), for the benchmark. */
 export interface DecodeMeasurement {
@@ -75,12 +76,13 @@ export function createFrameService() {
   return {
     /**
      * Opens `file` and prepares its frames for the model, scaled so that the longer side is at most `maxSidePx`
-     * (`0` = full size). Rejects with the typed `VideoError`s of {@link openVideo}.
+     * (`0` = full size), at most `maxFps` frames per second of media time (`0` = every frame; see
+     * `frame-rate.ts`). Rejects with the typed `VideoError`s of {@link openVideo}.
      */
-    async open(file: Blob, maxSidePx: number): Promise<VideoInfo> {
+    async open(file: Blob, maxSidePx: number, maxFps = DEFAULT_MAX_ANALYSIS_FPS): Promise<VideoInfo> {
       if (video) throw new Error('frame service already has a file open');
       video = await openVideo(file);
-      frames = modelFrames(video.frames(), maxSidePx, pool);
+      frames = modelFrames(capFrameRate(video.frames(), maxFps), maxSidePx, pool);
       return video.info;
     },
 

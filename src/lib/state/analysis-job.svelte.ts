@@ -41,6 +41,8 @@ export interface JobInput {
   heightCm: number | null;
   /** Save the video with the session on this device. */
   keepVideo: boolean;
+  /** Analyse every frame of a clip above 40 fps (default: at most 30 per second; see `media/frame-rate.ts`). */
+  everyFrame?: boolean;
 }
 
 /** Plain-language name of each phase, for the status line. */
@@ -134,6 +136,7 @@ export class AnalysisJob {
         client.processFile(input.video, {
           signal,
           fileName: input.title,
+          ...(input.everyFrame ? { maxFps: 0 } : {}),
           onProgress: (p) => {
             if (signal.aborted) return;
             this.progress = p;

@@ -3,8 +3,19 @@ import { DEFAULT_SETTINGS, parseSettings, validHeightCm } from './settings-data'
 
 describe('parseSettings', () => {
   it('keeps well-formed stored settings', () => {
-    const stored = { analysisModel: 'heavy', liveModel: 'full', heightCm: 172, keepVideo: true };
+    const stored = {
+      analysisModel: 'heavy',
+      liveModel: 'full',
+      heightCm: 172,
+      keepVideo: true,
+      analyseEveryFrame: true
+    };
     expect(parseSettings(stored)).toEqual(stored);
+  });
+
+  it('reads settings stored before "analyse every frame" existed with it off', () => {
+    const older = { analysisModel: 'heavy', liveModel: 'full', heightCm: 172, keepVideo: true };
+    expect(parseSettings(older)).toEqual({ ...older, analyseEveryFrame: false });
   });
 
   it('falls back to the defaults (full for analysis, lite live, no height, video not kept) for junk', () => {

@@ -26,13 +26,20 @@ export interface SettingsData {
    * @default false
    */
   keepVideo: boolean;
+  /**
+   * Analyse every frame of clips above 40 fps instead of at most 30 per second (every other frame of a
+   * 60-fps clip). Slower; what it changes is measured in docs/SPEED.md.
+   * @default false
+   */
+  analyseEveryFrame: boolean;
 }
 
 export const DEFAULT_SETTINGS: Readonly<SettingsData> = Object.freeze({
   analysisModel: 'full',
   liveModel: 'lite',
   heightCm: null,
-  keepVideo: false
+  keepVideo: false,
+  analyseEveryFrame: false
 });
 
 /** Heights accepted, cm: a wide human range, so a typo like 1750 or 17 is refused. */
@@ -78,6 +85,8 @@ export function parseSettings(raw: unknown): SettingsData {
     analysisModel: isModel(o.analysisModel) ? o.analysisModel : DEFAULT_SETTINGS.analysisModel,
     liveModel: isModel(o.liveModel) ? o.liveModel : DEFAULT_SETTINGS.liveModel,
     heightCm: validHeightCm(o.heightCm),
-    keepVideo: typeof o.keepVideo === 'boolean' ? o.keepVideo : DEFAULT_SETTINGS.keepVideo
+    keepVideo: typeof o.keepVideo === 'boolean' ? o.keepVideo : DEFAULT_SETTINGS.keepVideo,
+    analyseEveryFrame:
+      typeof o.analyseEveryFrame === 'boolean' ? o.analyseEveryFrame : DEFAULT_SETTINGS.analyseEveryFrame
   };
 }

@@ -23,6 +23,7 @@ export class Settings {
   liveModel = $state<ModelVariant>(DEFAULT_SETTINGS.liveModel);
   heightCm = $state<number | null>(DEFAULT_SETTINGS.heightCm);
   keepVideo = $state<boolean>(DEFAULT_SETTINGS.keepVideo);
+  analyseEveryFrame = $state<boolean>(DEFAULT_SETTINGS.analyseEveryFrame);
   /** A sentence to show when the settings could not be saved, else `null`. */
   saveProblem = $state<string | null>(null);
 
@@ -36,7 +37,8 @@ export class Settings {
       analysisModel: this.analysisModel,
       liveModel: this.liveModel,
       heightCm: this.heightCm,
-      keepVideo: this.keepVideo
+      keepVideo: this.keepVideo,
+      analyseEveryFrame: this.analyseEveryFrame
     };
   }
 

@@ -20,6 +20,7 @@ import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-se
 import { callFrameService } from './remote-frames';
 import { recordBlockedRequests } from './blocked-requests.svelte';
 import { startWorker } from './start-worker';
+import { DEFAULT_MAX_ANALYSIS_FPS } from '../media/frame-rate';
 import decodeWorkerUrl from './decode.worker.ts?worker&url';
 import poseWorkerUrl from './pose.worker.ts?worker&url';
 import type {
@@ -54,6 +55,12 @@ export interface ProcessFileOptions {
    * @default true
    */
   onePersonAfterOpening?: boolean;
+  /**
+   * Frames analysed per second of media time at most: a 60-fps clip is analysed at every other frame
+   * (see `media/frame-rate.ts`; what that costs: docs/SPEED.md). `0` = every frame.
+   * @default DEFAULT_MAX_ANALYSIS_FPS (30)
+   */
+  maxFps?: number;
 }
 
 /** A running live session. */
@@ -168,7 +175,13 @@ export class PoseClient {
     opts: ProcessFileOptions
   ): Promise<Awaited<ReturnType<PoseService[M]>>> {
     this.#assertAlive();
-    const { signal, onProgress, fileName, onePersonAfterOpening = true } = opts;
+    const {
+      signal,
+      onProgress,
+      fileName,
+      onePersonAfterOpening = true,
+      maxFps = DEFAULT_MAX_ANALYSIS_FPS
+    } = opts;
     signal?.throwIfAborted();
     const jobId = nextJobId++;
     const onAbort = () => void this.#remote.cancel(jobId);
@@ -180,7 +193,8 @@ export class PoseClient {
             jobId,
             fileName: fileName ?? (file instanceof File ? file.name : undefined),
             onePersonAfterOpening,
-            framePort
+            framePort,
+            maxFps
           },
           [framePort]
         );

@@ -13,6 +13,7 @@
 import type { LandmarkSeries, ModelVariant, Pose, PoseFrame } from '../analysis/series';
 import { modelInputOf, releaseModelFrame, type ModelFrame } from '../media/model-frames';
 import { readAhead } from '../media/read-ahead';
+import { analysedFrameCount } from '../media/frame-rate';
 import { MAX_CLIP_DURATION_S } from '../media/clip-limits';
 import { ClipTooLongError, NoFramesError } from '../media/errors';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
@@ -64,6 +65,8 @@ export interface ProcessFileRequest {
   onePersonAfterOpening: boolean;
   /** Connection to this job's decode worker (transferred). */
   framePort: MessagePort;
+  /** Frames analysed per second of media time at most; `0` = every frame (see `media/frame-rate.ts`). */
+  maxFps: number;
 }
 
 /** What one pass over a file gives before the walker is chosen. */
@@ -117,8 +120,9 @@ function createPoseService(scope: typeof globalThis) {
     // A previous file may have left the model looking for one person.
     await lm.setNumPoses(numPoses);
     let scouting = req.onePersonAfterOpening && numPoses > 1;
-    const video = await openRemoteVideo(req.framePort, file, maxInputSidePx);
+    const video = await openRemoteVideo(req.framePort, file, maxInputSidePx, req.maxFps);
     const { info } = video;
+    const framesTotal = analysedFrameCount(info.frameCount, info.durationMs, req.maxFps);
     if (info.durationMs > MAX_CLIP_MS) {
       video.close();
       throw new ClipTooLongError(MAX_CLIP_DURATION_S, info.durationMs / 1000);
@@ -161,7 +165,7 @@ function createPoseService(scope: typeof globalThis) {
         if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
           lastReport = now;
           onProgress(
-            progressOf(tMs.length, info.frameCount, now - t0, {
+            progressOf(tMs.length, framesTotal, now - t0, {
               doneMs: tMs[tMs.length - 1],
               durationMs: info.durationMs
             })
@@ -309,7 +313,7 @@ function createPoseService(scope: typeof globalThis) {
     ): Promise<PoseOnlyMeasurement> {
       const lm = need();
       await lm.setNumPoses(numPoses);
-      const video = await openRemoteVideo(framePort, file, maxInputSidePx);
+      const video = await openRemoteVideo(framePort, file, maxInputSidePx, 0);
       const held: ModelFrame[] = [];
       try {
         for (let r = await video.frames.next(); !r.done; r = await video.frames.next()) {

@@ -33,11 +33,12 @@ function connect(port: MessagePort) {
 export async function openRemoteVideo(
   port: MessagePort,
   file: Blob,
-  maxSidePx: number
+  maxSidePx: number,
+  maxFps: number
 ): Promise<RemoteVideo> {
   const { service, close } = connect(port);
   try {
-    const info = await service.open(file, maxSidePx);
+    const info = await service.open(file, maxSidePx, maxFps);
     let spare: ArrayBuffer[] = [];
     const release = (frame: ModelFrame) => {
       if (frame.pixels instanceof ImageBitmap) frame.pixels.close();
