@@ -143,12 +143,25 @@ export function buildGaitCycles(
   events: TimelineEvents,
   ctx: CycleContext
 ): { events: GaitEvent[]; steps: StepRecord[]; strides: StrideRecord[] } {
-  const { clean, frameTMs, legLengthPx, direction } = ctx;
-  const rate = clean.sampleRateHz;
-  const toMs = (p: number) => sampleToMs(p, clean.t0Ms, rate);
-  const toFrame = (p: number) => nearestFrame(frameTMs, toMs(p));
-  const { strikes, toeOffAfter } = events;
+  const stepTimes = stepTimesOf(events.strikes, ctx);
+  const steps = stepsOf(events.strikes, stepTimes, ctx);
+  return {
+    events: gaitEventsOf(events, ctx),
+    steps,
+    strides: stridesOf(events, stepTimes, steps, ctx)
+  };
+}
 
+/** Time (ms) and nearest original frame of a timeline position. */
+function locate(ctx: CycleContext): { toMs: (p: number) => number; toFrame: (p: number) => number } {
+  const { clean, frameTMs } = ctx;
+  const toMs = (p: number) => sampleToMs(p, clean.t0Ms, clean.sampleRateHz);
+  return { toMs, toFrame: (p: number) => nearestFrame(frameTMs, toMs(p)) };
+}
+
+/** Heel strikes and toe offs as gait events, in time order (a toe off belongs to the other foot). */
+function gaitEventsOf({ strikes, toeOffAfter }: TimelineEvents, ctx: CycleContext): GaitEvent[] {
+  const { toMs, toFrame } = locate(ctx);
   const gaitEvents: GaitEvent[] = [];
   strikes.forEach((hs, k) => {
     gaitEvents.push({
@@ -169,30 +182,39 @@ export function buildGaitCycles(
       });
     }
   });
-  gaitEvents.sort((a, b) => a.tMs - b.tMs);
+  return gaitEvents.sort((a, b) => a.tMs - b.tMs);
+}
 
-  // Step times with outlier rejection against the median in-run interval; none next to a strike where both
-  // heels were interpolated across a gap (its time is a guess; one heel alone is a collapse, which the
-  // leading-heel signal survives).
+/**
+ * Step time of every strike, s, or null: none for the first strike of a run, next to a strike where both
+ * heels were interpolated across a gap (its time is a guess; one heel alone is a collapse, which the
+ * leading-heel signal survives), or more than `STEP_TIME_OUTLIER_FACTOR` from the median in-run interval.
+ */
+function stepTimesOf(strikes: StrikeEvent[], ctx: CycleContext): (number | null)[] {
+  const { clean } = ctx;
   const lf = clean.filled[sideIndex('left', 'heel')];
   const rf = clean.filled[sideIndex('right', 'heel')];
   const bothFilled = lf.map((v, i) => v & rf[i]);
   const guessed = strikes.map((hs) => nearFilled([bothFilled], hs.sample));
   const rawStep = strikes.map((hs, k) =>
     k > 0 && strikes[k - 1].run === hs.run && !guessed[k] && !guessed[k - 1]
-      ? (hs.sample - strikes[k - 1].sample) / rate
+      ? (hs.sample - strikes[k - 1].sample) / clean.sampleRateHz
       : NaN
   );
   const typical = median(rawStep);
-  const stepTimes = rawStep.map((t) =>
+  return rawStep.map((t) =>
     Number.isFinite(t) && t <= typical * STEP_TIME_OUTLIER_FACTOR && t >= typical / STEP_TIME_OUTLIER_FACTOR
       ? t
       : null
   );
+}
 
+/** One step per strike: its time, and in a side view its length and how the foot lands. */
+function stepsOf(strikes: StrikeEvent[], stepTimes: (number | null)[], ctx: CycleContext): StepRecord[] {
+  const { clean, legLengthPx, direction } = ctx;
+  const { toMs, toFrame } = locate(ctx);
   const footprints = ctx.spatial ? footprintsPx(strikes, ctx) : [];
-
-  const steps: StepRecord[] = strikes.map((hs, k) => {
+  return strikes.map((hs, k) => {
     const rec: StepRecord = {
       side: hs.side,
       heelStrikeTMs: toMs(hs.sample),
@@ -231,7 +253,17 @@ export function buildGaitCycles(
     }
     return rec;
   });
+}
 
+/** Strides: strike k to k + 2 in one run with both steps timed; stance and double support from toe offs. */
+function stridesOf(
+  { strikes, toeOffAfter }: TimelineEvents,
+  stepTimes: (number | null)[],
+  steps: StepRecord[],
+  ctx: CycleContext
+): StrideRecord[] {
+  const rate = ctx.clean.sampleRateHz;
+  const { toMs, toFrame } = locate(ctx);
   const strides: StrideRecord[] = [];
   for (let k = 0; k + 2 < strikes.length; k++) {
     const a = strikes[k];
@@ -269,5 +301,5 @@ export function buildGaitCycles(
       excludedReason: null
     });
   }
-  return { events: gaitEvents, steps, strides };
+  return strides;
 }
