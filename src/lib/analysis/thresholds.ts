@@ -234,7 +234,7 @@ export const MIN_STRIDES_FOR_VARIABILITY = 4;
 // ───────────────────────────── quality gates (elfj/gait-analysis-pwa gates) ─────────────────────────────
 
 /** A clip shorter than this is flagged "too short". elfj/gait-analysis-pwa: ≥ 5 s. */
-export const MIN_DURATION_S = 5;
+export const MIN_DURATION_FOR_HIGH_CONFIDENCE_S = 5;
 
 /** Fewer heel strikes than this gives "too few steps" and at most medium confidence. elfj: ≥ 6 steps. */
 export const MIN_STEPS_FOR_HIGH_CONFIDENCE = 6;

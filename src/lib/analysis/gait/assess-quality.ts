@@ -5,7 +5,7 @@ import {
   MANY_SWAPS_FRACTION,
   MAX_GAP_FILL_S,
   MIN_DETECTION_RATE,
-  MIN_DURATION_S,
+  MIN_DURATION_FOR_HIGH_CONFIDENCE_S,
   MIN_MEAN_VISIBILITY,
   MIN_STEPS_FOR_HIGH_CONFIDENCE,
   MIN_STEPS_FOR_MEDIUM_CONFIDENCE,
@@ -63,9 +63,9 @@ export function assessQuality(q: QualityInputs): QualityReport {
   const gates: Gate[] = [
     {
       code: 'too-short',
-      failed: q.durationS < MIN_DURATION_S,
+      failed: q.durationS < MIN_DURATION_FOR_HIGH_CONFIDENCE_S,
       cap: 'medium',
-      message: `The clip is only ${q.durationS.toFixed(1)} s long; ${MIN_DURATION_S} s or more of steady walking gives steadier numbers.`
+      message: `The clip is only ${q.durationS.toFixed(1)} s long; ${MIN_DURATION_FOR_HIGH_CONFIDENCE_S} s or more of steady walking gives steadier numbers.`
     },
     {
       code: 'too-few-steps',
