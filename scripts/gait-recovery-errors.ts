@@ -1,6 +1,6 @@
 /**
  * Prints how well `analyzeGait` recovers known gait from synthetic walks (the figures quoted in
- * docs/METHOD.md): mean and max absolute error per metric over random seeds, side view, 30 fps, WITH the lite
+ * docs/VALIDATION.md): mean and max absolute error per metric over random seeds, side view, 30 fps, WITH the lite
  * model's label-swap rate (16 % of frames), collapses, pixel noise and timestamp jitter.
  *
  * Then the clips that vary as real clips do (`tests/gait/scenario-recovery.ts`, 5 seeds × lite/full swap

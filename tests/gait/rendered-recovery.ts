@@ -2,7 +2,7 @@
  * Scoring of the analysis of rendered walker clips, run through the real pose model, against the renderer's
  * exact truth (`tests/fixtures/rendered/`, made by `scripts/render-walker/`). Shared by the pinning test
  * (`src/lib/analysis/gait/analyze-gait.rendered.test.ts`) and the error report
- * (`scripts/gait-recovery-errors.ts`) whose figures `docs/METHOD.md` quotes.
+ * (`scripts/gait-recovery-errors.ts`) whose figures `docs/VALIDATION.md` quotes.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * Scoring of the gait analysis against synthetic walks with exact ground truth: shared by the recovery tests
  * (`src/lib/analysis/gait/analyze-gait.synthetic.test.ts`) and the error report script
- * (`scripts/gait-recovery-errors.ts`) whose figures `docs/METHOD.md` quotes.
+ * (`scripts/gait-recovery-errors.ts`) whose figures `docs/VALIDATION.md` quotes.
  */
 import type { GaitAnalysis } from '../../src/lib/analysis/gait';
 import { symmetryIndexPct } from '../../src/lib/analysis/gait';

@@ -70,7 +70,7 @@ describe.skipIf(!HAS_TRUTH)(
     // (right) strike, smeared by the low-pass, gave left 0.86 / right 0.78 and an SI of 11.8 % (lite 6.5 %).
     // The bound is 6 %: with three steps a side and ±0.03 leg lengths of model noise per step, the SI's own
     // standard error is ≈ 3 points; re-recording the same clip with the pose engine's settings of the day
-    // moved full's SI between 2.8 and 5.2 % (docs/METHOD.md). The report calls a side difference only
+    // moved full's SI between 2.8 and 5.2 % (docs/VALIDATION.md). The report calls a side difference only
     // beyond two standard errors (judge-asymmetry.ts).
     it.each(['lite', 'full', 'heavy'] as const)(
       '%s model: each side within 0.07 leg lengths of the true 0.768, step-length SI < 6 %%',
@@ -90,7 +90,7 @@ describe.skipIf(!HAS_TRUTH)(
 describe('Sports2D demo clip (real footage, full model): the walker, measured with the confidence it deserves', () => {
   // She walks right → left past a tree in 7.7 s; the pose engine follows her, not the acrobat (see
   // follow-walker.fixtures.test.ts). Lite and full at 640 and 960 px input all gave cadence
-  // 96–98.5 steps/min and step length 0.95–0.98 leg lengths on her (docs/METHOD.md).
+  // 96–98.5 steps/min and step length 0.95–0.98 leg lengths on her (docs/VALIDATION.md).
   const series = load('sports2d-demo.full.json');
   const a = analyzeGait(series);
 

@@ -2,7 +2,7 @@
  * Rendered walker clips that vary as real clips do (a limp, a start from standstill at 24 fps, two passes with
  * an exit and re-entry, a turn in view, a far walker at 60 fps, a treadmill run), run through the real pose model (lite and full;
  * `tests/fixtures/rendered/`), analysed and pinned against the renderer's exact truth. What the pose model
- * adds to the analysis's own error is measured here; docs/METHOD.md states the figures
+ * adds to the analysis's own error is measured here; docs/VALIDATION.md states the figures
  * (`npx tsx scripts/gait-recovery-errors.ts`).
  */
 import { describe, expect, it } from 'vitest';
@@ -22,7 +22,7 @@ const PASSES: Record<(typeof VARIANTS)[number], number> = {
 /**
  * Largest |error| allowed, per model. Full: the issue's targets (cadence ±2 steps/min, step length ±0.05 leg
  * lengths, events ±2 frames, SIs ±5 points, trunk lean ±2°), widened only where the pose model was measured
- * to miss them (figures in docs/METHOD.md). Lite: what the lite model's foot landmarks allow, pinned at the
+ * to miss them (figures in docs/VALIDATION.md). Lite: what the lite model's foot landmarks allow, pinned at the
  * measured values with a margin (its near-foot timing makes false step-time asymmetry of 10–25 %).
  */
 const LIMITS = {

@@ -28,7 +28,7 @@ const TWO_FRAMES_AT_30_MS = 2000 / 30;
 /**
  * Toe offs of very slow walkers (≤ 85 steps/min): the synthetic toe flicks back 4 px in the frame after it
  * lifts, the low-pass smears that flick a frame earlier, and the time is off by 26–54 ms on average and up
- * to ≈95 ms (measured; docs/METHOD.md). Pinned there, not at the target.
+ * to ≈95 ms (measured; docs/VALIDATION.md). Pinned there, not at the target.
  */
 const SLOW_TOE_OFF_MS = 100;
 /** Toe offs of other walkers: 2 frames at 30 fps, plus the 71 ms measured on 2 of 90 runs (a toe off in a swap burst). */

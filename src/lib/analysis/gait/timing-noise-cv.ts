@@ -18,7 +18,7 @@ export interface TimingNoiseCv {
  *   this gives is √2·σ_t ÷ stride time.
  *
  * E.g. 30 fps, 1.09-s strides: σ_t = 0.037 s, CV ≈ 4.8 %. On the rendered steady walker the pose models give
- * CVs of 0.7 % (heavy), 4.8 % (lite) and 6.5 % (full) from 1–2-frame errors on single strikes (docs/METHOD.md).
+ * CVs of 1.0 % (heavy), 4.9 % (lite) and 6.3 % (full) from 1–2-frame errors on single strikes (docs/VALIDATION.md).
  *
  * @param strideTimeS - typical stride time, s (> 0).
  * @param fpsHz - frame rate the events were timed at, Hz (> 0).
