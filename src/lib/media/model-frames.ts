@@ -4,7 +4,7 @@
  * worker; the pixels are transferred (not copied) to the pose worker.
  *
  * Two ways, measured on this 2-core machine (ms per frame, in the decode worker while the model
- * runs in the pose worker; docs/METHOD.md, "Speed of the pose engine"):
+ * runs in the pose worker; docs/VALIDATION.md, "Speed"):
  * - **Our own YUV → RGBA** ({@link yuvToRgba}) for 8-bit 4:2:0 frames kept at full size or halved
  *   (e.g. 1920×1080 → 960×540): `VideoFrame.copyTo` of the planes, then one pass in JS. The
  *   result goes over as an RGBA buffer, which the model takes as `ImageData`.

@@ -6,7 +6,7 @@
  * Why our own: on the 2-core machine we measure on, Chromium's own conversions (2D canvas
  * `drawImage`, `createImageBitmap`, `VideoFrame.copyTo({ format: 'RGBA' })`) cost 17–25 ms per
  * 960×540 frame, and running them beside the model slowed the model itself; this loop takes a few
- * milliseconds (figures in docs/METHOD.md, "Speed of the pose engine").
+ * milliseconds (figures in docs/VALIDATION.md, "Speed").
  *
  * Colour: Y′CbCr → R′G′B′ with the frame's matrix (BT.709, BT.601 or BT.2020 non-constant
  * luminance; Kr/Kb from ITU-R BT.709-6, BT.601-7 and BT.2020-2) and range (limited: Y′ 16–235,

@@ -38,7 +38,7 @@ export interface PoseEngineOptions {
    * are 224–256 px, and uploading big frames to its WebGL stage costs more than it gains. 640 px
    * would be faster still (lite 35–39 against 43 ms per frame) with the same median landmark
    * error, but its worst frames are worse and the rendered walker's left step read 0.88 instead
-   * of 0.82 leg lengths (truth 0.768) with full: a false asymmetry (see docs/METHOD.md).
+   * of 0.82 leg lengths (truth 0.768) with full: a false asymmetry (see docs/VALIDATION.md).
    * `0` = never scale.
    * @default 960
    */
