@@ -7,7 +7,8 @@ import {
   METRIC_IDS,
   type GaitAnalysis,
   type MetricId,
-  type StepRecord
+  type StepRecord,
+  type WalkSegment
 } from '../../src/lib/analysis/gait/types';
 import type { Confidence, MeasuredMetric } from '../../src/lib/analysis/metric';
 
@@ -62,6 +63,39 @@ export function step(side: 'left' | 'right', frame: number, values: Partial<Step
   };
 }
 
+/** A used pass from 0 to 3 s toward image right with 6 strikes, with these fields changed. */
+export function segment(over: Partial<WalkSegment> = {}): WalkSegment {
+  return {
+    kind: 'pass',
+    startMs: 0,
+    endMs: 3000,
+    startFrame: 0,
+    endFrame: 90,
+    direction: 1,
+    treadmill: false,
+    used: true,
+    reason: null,
+    strikes: 6,
+    ...over
+  };
+}
+
+/**
+ * The analysis as a session saved before passes existed stored it: no segments, activity or outliers, and no
+ * per-step segment or reason (modifies and returns `a`).
+ */
+export function asSavedBeforePasses(a: GaitAnalysis): GaitAnalysis {
+  const old = a as Partial<GaitAnalysis>;
+  delete old.segments;
+  delete old.activity;
+  delete old.outliers;
+  for (const s of old.steps ?? []) {
+    delete (s as Partial<StepRecord>).segment;
+    delete (s as Partial<StepRecord>).excludedReason;
+  }
+  return a;
+}
+
 export function makeAnalysis(
   metrics: Partial<Record<MetricId, MetricSpec>> = {},
   extra: Partial<GaitAnalysis> = {}
@@ -99,20 +133,7 @@ export function makeAnalysis(
     legLengthPx: 200,
     torsoLengthPx: 150,
     legCorrection: { swapped: [], collapsed: [], swappedFrameCount: 0, collapsedFrameCount: 0 },
-    segments: [
-      {
-        kind: 'pass',
-        startMs: 0,
-        endMs: ((length - 1) * 1000) / 30,
-        startFrame: 0,
-        endFrame: length - 1,
-        direction: 1,
-        treadmill: false,
-        used: true,
-        reason: null,
-        strikes: 8
-      }
-    ],
+    segments: [segment({ endMs: ((length - 1) * 1000) / 30, endFrame: length - 1, strikes: 8 })],
     activity: { kind: 'walking', evidence: 'test: walking' },
     outliers: [],
     events: [],

@@ -1,6 +1,6 @@
 import { METRIC_IDS } from '$lib/analysis/gait/types';
 import { describe, expect, it } from 'vitest';
-import { makeAnalysis, step } from '../../../tests/helpers/make-analysis';
+import { makeAnalysis, step, asSavedBeforePasses, segment } from '../../../tests/helpers/make-analysis';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import type { LandmarkSeries } from '$lib/analysis/series';
 import schema from './export-schema.json';
@@ -133,42 +133,19 @@ function exportWith(extra: Partial<GaitAnalysis>) {
 describe('JSON export of passes, running and left-out values', () => {
   const twoPasses: Partial<GaitAnalysis> = {
     segments: [
-      {
-        kind: 'pass',
-        startMs: 0,
-        endMs: 3000,
-        startFrame: 0,
-        endFrame: 90,
-        direction: 1,
-        treadmill: false,
-        used: true,
-        reason: null,
-        strikes: 6
-      },
-      {
+      segment(),
+      segment({
         kind: 'turn',
         startMs: 3000,
         endMs: 4200,
         startFrame: 90,
         endFrame: 126,
         direction: null,
-        treadmill: false,
         used: false,
         reason: 'steps while turning are not straight walking.',
         strikes: 1
-      },
-      {
-        kind: 'pass',
-        startMs: 4200,
-        endMs: 7000,
-        startFrame: 126,
-        endFrame: 210,
-        direction: -1,
-        treadmill: false,
-        used: true,
-        reason: null,
-        strikes: 5
-      }
+      }),
+      segment({ startMs: 4200, endMs: 7000, startFrame: 126, endFrame: 210, direction: -1, strikes: 5 })
     ],
     steps: [step('left', 10, { excludedReason: 'it is one of the first steps from standing still.' })],
     strides: [
@@ -223,18 +200,9 @@ describe('JSON export of passes, running and left-out values', () => {
   });
 
   it('an analysis saved before passes existed exports as one used pass of walking', () => {
-    const old = makeAnalysis(
-      { cadence: { value: 110 } },
-      { steps: [step('left', 10)] }
-    ) as Partial<GaitAnalysis>;
-    delete old.segments;
-    delete old.activity;
-    delete old.outliers;
-    for (const s of old.steps ?? []) {
-      delete (s as Partial<typeof s>).segment;
-      delete (s as Partial<typeof s>).excludedReason;
-    }
-    const analysis = old as GaitAnalysis;
+    const analysis = asSavedBeforePasses(
+      makeAnalysis({ cadence: { value: 110 } }, { steps: [step('left', 10)] })
+    );
     const model = buildReportModel(analysis, { heightCm: null });
     const data = JSON.parse(
       JSON.stringify(

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
 import { summarizeSession } from '$lib/storage/summarize-session';
 import type { StoredSession } from '$lib/storage/types';
-import { makeAnalysis, step } from '../../../tests/helpers/make-analysis';
+import { asSavedBeforePasses, makeAnalysis, step } from '../../../tests/helpers/make-analysis';
 import { compareAnalyses } from './compare-analyses';
 import { normalizeAnalysis } from './normalize-analysis';
 import { buildReportModel } from './report-model';
@@ -18,15 +18,8 @@ function savedBeforePasses(): GaitAnalysis {
         { kind: 'heelStrike', side: 'right', tMs: 867, frame: 26, sample: 26 }
       ]
     }
-  ) as Partial<GaitAnalysis>;
-  delete a.segments;
-  delete a.activity;
-  delete a.outliers;
-  for (const s of a.steps ?? []) {
-    delete (s as Partial<typeof s>).segment;
-    delete (s as Partial<typeof s>).excludedReason;
-  }
-  return a as GaitAnalysis;
+  );
+  return asSavedBeforePasses(a);
 }
 
 describe('analyses saved before passes existed', () => {

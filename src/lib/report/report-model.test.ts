@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_IDS, type WalkSegment } from '$lib/analysis/gait/types';
-import { makeAnalysis, step } from '../../../tests/helpers/make-analysis';
+import { METRIC_IDS } from '$lib/analysis/gait/types';
+import { makeAnalysis, step, segment } from '../../../tests/helpers/make-analysis';
 import { buildReportModel, LEG_LENGTH_PER_HEIGHT } from './report-model';
 
 describe('buildReportModel', () => {
@@ -51,24 +51,10 @@ describe('buildReportModel', () => {
   });
 });
 
-const seg = (over: Partial<WalkSegment>): WalkSegment => ({
-  kind: 'pass',
-  startMs: 0,
-  endMs: 3000,
-  startFrame: 0,
-  endFrame: 90,
-  direction: 1,
-  treadmill: false,
-  used: true,
-  reason: null,
-  strikes: 6,
-  ...over
-});
-
 describe('passes, running and steps left out in the report model', () => {
   const twoWays = [
-    seg({}),
-    seg({
+    segment({}),
+    segment({
       kind: 'turn',
       startMs: 3000,
       endMs: 4200,
@@ -77,7 +63,7 @@ describe('passes, running and steps left out in the report model', () => {
       reason: 'steps while turning are not straight walking.',
       strikes: 1
     }),
-    seg({ startMs: 4200, endMs: 7000, direction: -1 })
+    segment({ startMs: 4200, endMs: 7000, direction: -1 })
   ];
 
   it('says "both directions" when the used passes go both ways, and summarises the stretches', () => {
@@ -96,7 +82,10 @@ describe('passes, running and steps left out in the report model', () => {
   });
 
   it('keeps one direction when a pass going the other way was left out', () => {
-    const segments = [seg({}), seg({ startMs: 4200, endMs: 7000, direction: -1, used: false, reason: 'x.' })];
+    const segments = [
+      segment({}),
+      segment({ startMs: 4200, endMs: 7000, direction: -1, used: false, reason: 'x.' })
+    ];
     const model = buildReportModel(makeAnalysis({}, { segments }), { heightCm: null });
     expect(model.viewText).toBe('side view, walking toward the right');
   });
