@@ -66,13 +66,23 @@ async function runPage(
   file: string,
   variant: string,
   mode: 'run' | 'decode' | 'pose-only' | 'conversion',
-  { numPoses = 2, onePerson = true }: { numPoses?: number; onePerson?: boolean } = {}
+  {
+    numPoses = 2,
+    onePerson = true,
+    fresh = false,
+    prepareMs = -1
+  }: { numPoses?: number; onePerson?: boolean; fresh?: boolean; prepareMs?: number } = {}
 ): Promise<Summary> {
   await page.getByTestId('variant').selectOption(variant);
   await page.getByTestId('mode').selectOption(mode);
   await page.getByTestId('num-poses').selectOption(String(numPoses));
   await page.getByTestId('one-person').setChecked(onePerson);
+  await page.getByTestId('fresh-worker').setChecked(fresh);
+  await page.getByTestId('prepare-on-pick').setChecked(prepareMs >= 0);
+  // Picking the same file again must count as a pick.
+  await page.getByTestId('file').setInputFiles([]);
   await page.getByTestId('file').setInputFiles(file);
+  if (prepareMs > 0) await page.waitForTimeout(prepareMs);
   await page.getByTestId('run').click();
   await page.waitForFunction(
     () => /done|error/.test(document.querySelector('[data-testid=status]')?.getAttribute('data-state') ?? ''),
@@ -127,9 +137,11 @@ async function waitForServer(url: string): Promise<void> {
 const f1 = (x: number) => x.toFixed(1);
 
 /** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
-export type PosePart = 'throughput' | 'memory';
+export type PosePart = 'throughput' | 'memory' | 'start';
 
-export async function benchPose(parts: readonly PosePart[] = ['throughput', 'memory']): Promise<void> {
+export async function benchPose(
+  parts: readonly PosePart[] = ['start', 'throughput', 'memory']
+): Promise<void> {
   if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
     return;
@@ -165,6 +177,7 @@ export async function benchPose(parts: readonly PosePart[] = ['throughput', 'mem
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`pose bench: headless Chromium, CPU delegate, model input ≤ 960 px, load average ${load}`);
 
+    if (parts.includes('start')) await benchStart(base, makeClip(dir, 'walk-2s-960x540.mp4', 2, 960, 540));
     if (parts.includes('throughput')) {
       await benchConversion(page, [clip10, makeClip(dir, 'walk-2s-1920x1080.mp4', 2, 1920, 1080)]);
       await benchThroughput(page, clip10);
@@ -187,6 +200,47 @@ async function interleaved(measures: (() => Promise<Summary>)[]): Promise<Summar
   const out: Summary[][] = measures.map(() => []);
   for (let r = 0; r < REPS; r++) for (const [k, m] of measures.entries()) out[k].push(await m());
   return out;
+}
+
+/**
+ * Click → first posed frame: Run on /dev/pose with a new pose worker each time, timed from the click to the
+ * first frame the model has posed (the worker reports it at once), and the part of it spent creating the
+ * worker and loading the model. "First visit": a new browser context (empty HTTP cache, the service worker
+ * not yet installed); "again": the next run on the same page.
+ */
+async function benchStart(base: string, clip: string): Promise<void> {
+  const browser = await chromium.launch({
+    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
+  });
+  try {
+    for (const variant of ['lite', 'full'] as const) {
+      const first: Summary[] = [];
+      const again: Summary[] = [];
+      const atOnce: Summary[] = [];
+      const later: Summary[] = [];
+      for (let r = 0; r < REPS; r++) {
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        await page.goto(`${base}/dev/pose`);
+        first.push(await runPage(page, clip, variant, 'run', { fresh: true }));
+        again.push(await runPage(page, clip, variant, 'run', { fresh: true }));
+        atOnce.push(await runPage(page, clip, variant, 'run', { fresh: true, prepareMs: 0 }));
+        later.push(await runPage(page, clip, variant, 'run', { fresh: true, prepareMs: 2000 }));
+        await context.close();
+      }
+      const med = (runs: Summary[], key: string) => Math.round(median(runs.map((x) => Number(x[key]))));
+      console.log(
+        `  ${variant.padEnd(5)} click → first posed frame, new worker at the click: first visit ${med(first, 'firstFrameMs')} ms` +
+          ` (model ready after ${med(first, 'createMs')} ms), again ${med(again, 'firstFrameMs')} ms (model ready after ${med(again, 'createMs')} ms);` +
+          ` worker started when the file is picked (as the upload page does): click at once ${med(atOnce, 'firstFrameMs')} ms,` +
+          ` click 2 s later ${med(later, 'firstFrameMs')} ms`
+      );
+    }
+  } finally {
+    await browser.close();
+  }
 }
 
 /** Our YUV → RGB conversion against the browser's 2D canvas, on the first 60 frames of each clip. */

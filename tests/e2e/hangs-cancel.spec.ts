@@ -20,9 +20,10 @@ async function chooseWalk(page: Page): Promise<void> {
 }
 
 test('Cancel while the pose model loads returns to idle within 1 s', async ({ page }) => {
-  await chooseWalk(page);
-  // Hold the model file back, so the job stays in "loading the model".
+  // Hold the model file back, so the job stays in "loading the model". (The page starts loading the
+  // model as soon as a file is chosen, so the route comes first.)
   await page.route('**/models/*.task', () => {});
+  await chooseWalk(page);
   await page.getByRole('button', { name: 'Analyse this walk' }).click();
   await expect(page.getByTestId('job-phase')).toHaveText('Loading the pose model…');
   const t0 = Date.now();
@@ -33,8 +34,8 @@ test('Cancel while the pose model loads returns to idle within 1 s', async ({ pa
 });
 
 test('a pose worker whose script fails to load ends in a message, not a busy page', async ({ page }) => {
-  await chooseWalk(page);
   await page.route('**/pose.worker-*.js', (route) => route.abort());
+  await chooseWalk(page);
   await page.getByRole('button', { name: 'Analyse this walk' }).click();
   const error = page.getByTestId('job-error');
   await expect(error).toContainText('a part of GaitLens running in the background failed', {

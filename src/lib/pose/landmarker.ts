@@ -12,18 +12,12 @@ import type { ModelVariant } from '../analysis/series';
 import { PoseInferenceError, PoseModelLoadError, WebGLUnavailableError } from './errors';
 import { MonotonicClock } from './monotonic-clock';
 import type { RawPoseResult } from './to-poses';
+import { WASM_BASE, modelUrl } from './asset-paths';
 
 /** What a frame can be: everything the worker hands to the model. */
 export type PoseInput = VideoFrame | ImageBitmap | ImageData | OffscreenCanvas;
 
-/**
- * Path of the wasm files on the app's origin, under the app's base path (`paths.base`, compiled
- * in: see vite.config.ts), e.g. `/gaitlens/wasm`.
- */
-export const WASM_BASE = `${__GAITLENS_BASE__}/wasm`;
-/** Path of a model bundle on the app's origin, under the app's base path. */
-export const modelUrl = (variant: ModelVariant): string =>
-  `${__GAITLENS_BASE__}/models/pose_landmarker_${variant}.task`;
+export { WASM_BASE, WASM_BINARY, modelUrl } from './asset-paths';
 
 export interface VideoPoseLandmarker {
   /** Starts a new clip or live session on the landmarker's timeline (see {@link MonotonicClock}). */
@@ -46,18 +40,37 @@ function hasWebGL2(): boolean {
   }
 }
 
+/** Side of the blank square image of the warm-up detection, px. */
+const WARM_UP_SIDE_PX = 256;
+
 /**
- * Loads the model `variant`.
+ * Loads the model `variant`, then runs it once on a blank image: the first detection costs ≈ 250 ms more
+ * than the next ones (measured here), and paying that while the model loads (e.g. while the file is
+ * checked) takes it off the first frame of the clip. Nobody is found in the blank image, so the tracker
+ * starts the clip afresh, as without the warm-up.
+ * @param wasm the vision wasm, already compiled (shared by the page with every worker, see
+ *   `workers/shared-wasm.ts`); without it the worker fetches and compiles its own.
  * @throws WebGLUnavailableError when there is no WebGL2 (tasks-vision needs it even on CPU)
  * @throws PoseModelLoadError when the wasm or the model cannot be loaded
  */
 export async function createVideoPoseLandmarker(
   variant: ModelVariant,
-  numPoses: number
+  numPoses: number,
+  wasm: WebAssembly.Module | null = null
 ): Promise<VideoPoseLandmarker> {
   if (!hasWebGL2()) throw new WebGLUnavailableError();
   let lm: PoseLandmarker;
   try {
+    if (wasm) {
+      // tasks-vision hands `self.Module` to the emscripten factory, which then instantiates through this
+      // hook instead of fetching and compiling the wasm again.
+      (globalThis as { Module?: unknown }).Module = {
+        instantiateWasm(imports: WebAssembly.Imports, done: (i: WebAssembly.Instance) => void) {
+          void WebAssembly.instantiate(wasm, imports).then(done);
+          return {};
+        }
+      };
+    }
     // Absolute URLs: the worker runs from a blob: URL, against which paths cannot be resolved.
     const { origin } = globalThis.location;
     const fileset = await FilesetResolver.forVisionTasks(new URL(WASM_BASE, origin).href, true);
@@ -71,6 +84,12 @@ export async function createVideoPoseLandmarker(
     throw new PoseModelLoadError(`${variant} model: ${e instanceof Error ? e.message : String(e)}`);
   }
   const clock = new MonotonicClock();
+  try {
+    clock.startSegment(0);
+    lm.detectForVideo(new ImageData(WARM_UP_SIDE_PX, WARM_UP_SIDE_PX), clock.stamp(0));
+  } catch (e) {
+    throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+  }
   let people = numPoses;
   return {
     async setNumPoses(n) {

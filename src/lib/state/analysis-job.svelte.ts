@@ -73,6 +73,48 @@ export class AnalysisJob {
   failed = $state.raw<JobInput | null>(null);
   #abort: AbortController | null = null;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
+  /** A pose worker started ahead of the run (see {@link prepare}). */
+  #prepared: { model: ModelVariant; abort: AbortController; client: Promise<PoseClient | null> } | null =
+    null;
+
+  /**
+   * Starts a pose worker and loads `model` ahead of {@link run}, e.g. while a chosen file is being checked,
+   * so that the click finds the model loaded and warmed up. The run takes it when its model matches; it
+   * is dropped otherwise, and by {@link cancel}. A worker that fails to load is forgotten: the run then
+   * loads its own and reports the failure.
+   */
+  prepare(model: ModelVariant): void {
+    if (this.busy || this.#prepared?.model === model) return;
+    this.#dropPrepared();
+    const abort = new AbortController();
+    this.#prepared = { model, abort, client: PoseClient.create(model, {}, abort.signal).catch(() => null) };
+  }
+
+  /** Stops the prepared worker, if any. */
+  #dropPrepared(prepared = this.#prepared): void {
+    if (prepared === this.#prepared) this.#prepared = null;
+    if (!prepared) return;
+    prepared.abort.abort();
+    void prepared.client.then((c) => c?.dispose());
+  }
+
+  /** The prepared client when it is for `model` and loaded; null when there is none (the run loads its own). */
+  async #takePrepared(model: ModelVariant, signal: AbortSignal): Promise<PoseClient | null> {
+    const prepared = this.#prepared;
+    this.#prepared = null;
+    if (!prepared) return null;
+    if (prepared.model !== model) {
+      this.#dropPrepared(prepared);
+      return null;
+    }
+    const onAbort = () => this.#dropPrepared(prepared);
+    signal.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await this.#untilAborted(prepared.client, signal);
+    } finally {
+      signal.removeEventListener('abort', onAbort);
+    }
+  }
 
   /** True while a run is in progress. */
   get busy(): boolean {
@@ -130,7 +172,8 @@ export class AnalysisJob {
     let client: PoseClient | null = null;
     try {
       this.#enter('loading-model', abort);
-      client = await PoseClient.create(input.model, {}, signal);
+      client =
+        (await this.#takePrepared(input.model, signal)) ?? (await PoseClient.create(input.model, {}, signal));
       this.#enter('detecting', abort);
       const series = await this.#untilAborted(
         client.processFile(input.video, {
@@ -215,6 +258,7 @@ export class AnalysisJob {
    */
   cancel(): void {
     this.#abort?.abort();
+    this.#dropPrepared();
   }
 
   /** Runs the last failed input again. */

@@ -12,6 +12,8 @@ const calls = vi.hoisted(() => ({
   saved: [] as { id: string; video: Blob | null; title: string }[],
   transient: [] as { id: string; video: Blob | null }[],
   disposed: 0,
+  /** Models of the pose workers started, in order. */
+  created: [] as string[],
   processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
   /** When set, PoseClient.create waits for this instead of loading at once (a model that never loads). */
   create: null as null | (() => Promise<void>),
@@ -28,7 +30,8 @@ vi.mock('$app/navigation', () => ({ goto: async (url: string) => void calls.goto
 vi.mock('$app/paths', () => ({ resolve: (route: string, p: { id: string }) => route.replace('[id]', p.id) }));
 vi.mock('$lib/workers/pose-client', () => ({
   PoseClient: {
-    create: async (_variant: string, _options: unknown, signal?: AbortSignal) => {
+    create: async (variant: string, _options: unknown, signal?: AbortSignal) => {
+      calls.created.push(variant);
       if (calls.create) {
         await Promise.race([
           calls.create(),
@@ -92,6 +95,7 @@ beforeEach(() => {
   calls.saved = [];
   calls.transient = [];
   calls.disposed = 0;
+  calls.created = [];
   calls.processFile = async () => series;
   calls.saveError = null;
   calls.analyzeError = null;
@@ -106,6 +110,43 @@ beforeEach(() => {
 const never = () => new Promise<never>(() => {});
 
 describe('AnalysisJob', () => {
+  it('runs on the worker prepared while the file was checked, without loading a second one', async () => {
+    const job = new AnalysisJob();
+    job.prepare('lite');
+    job.prepare('lite');
+    await job.run(input(false));
+    expect(calls.created).toEqual(['lite']);
+    expect(calls.goto).toHaveLength(1);
+    expect(calls.disposed).toBe(1);
+  });
+
+  it('drops a worker prepared for another model and loads the one asked for', async () => {
+    const job = new AnalysisJob();
+    job.prepare('full');
+    await job.run(input(false));
+    expect(calls.created).toEqual(['full', 'lite']);
+    expect(calls.disposed).toBe(2);
+  });
+
+  it('stops the prepared worker on cancel, even before any run', async () => {
+    const job = new AnalysisJob();
+    job.prepare('lite');
+    job.cancel();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(calls.disposed).toBe(1);
+  });
+
+  it('runs with a worker of its own when the prepared one failed to load', async () => {
+    calls.create = async () => {
+      if (calls.created.length === 1) throw new Error('no model');
+    };
+    const job = new AnalysisJob();
+    job.prepare('lite');
+    await job.run(input(false));
+    expect(calls.created).toEqual(['lite', 'lite']);
+    expect(job.error).toBeNull();
+  });
+
   it('keeps the session in memory with its video, saves it without the video by default, and opens its report', async () => {
     const job = new AnalysisJob();
     await job.run(input(false));

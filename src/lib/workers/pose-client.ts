@@ -20,6 +20,7 @@ import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-se
 import { callFrameService } from './remote-frames';
 import { recordBlockedRequests } from './blocked-requests.svelte';
 import { startWorker } from './start-worker';
+import { sharedPoseWasm } from './shared-wasm';
 import { DEFAULT_MAX_ANALYSIS_FPS } from '../media/frame-rate';
 import decodeWorkerUrl from './decode.worker.ts?worker&url';
 import poseWorkerUrl from './pose.worker.ts?worker&url';
@@ -138,7 +139,7 @@ export class PoseClient {
     const remote = wrap<PoseService>(worker);
     const client = new PoseClient(variant, worker, remote);
     try {
-      const pending = [client.#guard(remote.init(variant, options))];
+      const pending = [client.#guard(sharedPoseWasm().then((wasm) => remote.init(variant, options, wasm)))];
       if (signal) pending.push(aborted(signal));
       await Promise.race(pending);
     } catch (e) {

@@ -162,7 +162,8 @@ function createPoseService(scope: typeof globalThis) {
           video.release(frame);
         }
         const now = performance.now();
-        if (onProgress && now - lastReport >= PROGRESS_EVERY_MS) {
+        // The first frame is reported at once: the page can tell the model is running.
+        if (onProgress && (tMs.length === 1 || now - lastReport >= PROGRESS_EVERY_MS)) {
           lastReport = now;
           onProgress(
             progressOf(tMs.length, framesTotal, now - t0, {
@@ -183,15 +184,19 @@ function createPoseService(scope: typeof globalThis) {
   };
 
   return {
-    /** Installs the fetch guard and loads the model. Call once. */
-    async init(v: ModelVariant, options: PoseEngineOptions = {}): Promise<{ createMs: number }> {
+    /** Installs the fetch guard and loads the model (with the page's compiled wasm when given). Call once. */
+    async init(
+      v: ModelVariant,
+      options: PoseEngineOptions = {},
+      wasm: WebAssembly.Module | null = null
+    ): Promise<{ createMs: number }> {
       if (landmarker) throw new Error('pose service already initialised');
       guard ??= installFetchGuard(scope);
       variant = v;
       maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
       numPoses = options.numPoses ?? 2;
       const t0 = performance.now();
-      landmarker = await createVideoPoseLandmarker(v, numPoses);
+      landmarker = await createVideoPoseLandmarker(v, numPoses, wasm);
       return { createMs: performance.now() - t0 };
     },
 
