@@ -65,19 +65,21 @@ async function runPage(
   page: Page,
   file: string,
   variant: string,
-  mode: 'run' | 'decode' | 'pose-only' | 'conversion',
+  mode: 'run' | 'decode' | 'pose-only' | 'conversion' | 'parallel',
   {
     numPoses = 2,
     onePerson = true,
     fresh = false,
-    prepareMs = -1
-  }: { numPoses?: number; onePerson?: boolean; fresh?: boolean; prepareMs?: number } = {}
+    prepareMs = -1,
+    workers = 1
+  }: { numPoses?: number; onePerson?: boolean; fresh?: boolean; prepareMs?: number; workers?: number } = {}
 ): Promise<Summary> {
   await page.getByTestId('variant').selectOption(variant);
   await page.getByTestId('mode').selectOption(mode);
   await page.getByTestId('num-poses').selectOption(String(numPoses));
   await page.getByTestId('one-person').setChecked(onePerson);
   await page.getByTestId('fresh-worker').setChecked(fresh);
+  await page.getByTestId('workers').selectOption(String(workers));
   await page.getByTestId('prepare-on-pick').setChecked(prepareMs >= 0);
   // Picking the same file again must count as a pick.
   await page.getByTestId('file').setInputFiles([]);
@@ -137,10 +139,10 @@ async function waitForServer(url: string): Promise<void> {
 const f1 = (x: number) => x.toFixed(1);
 
 /** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
-export type PosePart = 'throughput' | 'memory' | 'start';
+export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel';
 
 export async function benchPose(
-  parts: readonly PosePart[] = ['start', 'throughput', 'memory']
+  parts: readonly PosePart[] = ['start', 'throughput', 'parallel', 'memory']
 ): Promise<void> {
   if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
@@ -182,6 +184,7 @@ export async function benchPose(
       await benchConversion(page, [clip10, makeClip(dir, 'walk-2s-1920x1080.mp4', 2, 1920, 1080)]);
       await benchThroughput(page, clip10);
     }
+    if (parts.includes('parallel')) await benchParallel(page, clip10);
     if (parts.includes('memory'))
       await benchMemory(context, page, profile, makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080));
     await context.close();
@@ -240,6 +243,29 @@ async function benchStart(base: string, clip: string): Promise<void> {
     }
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * One landmarker against N in parallel, each on its own equal stretch of the 10-s clip with its own decode
+ * worker (the 'parallel' mode of /dev/pose: every person in every frame, 2 people searched throughout, no
+ * overlap between the stretches, so both sides pose the same 300 frames). Throughput ratio = time with 1 ÷
+ * time with N. Not yet used by the app: see docs/SPEED.md.
+ */
+async function benchParallel(page: Page, clip10: string): Promise<void> {
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  for (const variant of ['lite', 'full'] as const) {
+    const [one, two, three] = await interleaved([
+      () => runPage(page, clip10, variant, 'parallel', { workers: 1 }),
+      () => runPage(page, clip10, variant, 'parallel', { workers: 2 }),
+      () => runPage(page, clip10, variant, 'parallel', { workers: 3 })
+    ]);
+    const wall = (runs: Summary[]) => median(runs.map((x) => Number(x.wallMs)));
+    console.log(
+      `  ${variant.padEnd(5)} parallel landmarkers (${cores} cores), 10-s clip: 1 worker ${f1(wall(one) / 1000)} s (${one[0].frames} frames),` +
+        ` 2 workers ${f1(wall(two) / 1000)} s = ${(wall(one) / wall(two)).toFixed(2)}× (segments ${two[0].segments}),` +
+        ` 3 workers ${f1(wall(three) / 1000)} s = ${(wall(one) / wall(three)).toFixed(2)}×`
+    );
   }
 }
 

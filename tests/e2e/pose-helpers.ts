@@ -35,7 +35,7 @@ export function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'pipe' });
 }
 
-export type RunMode = 'run' | 'decode' | 'pose-only' | 'candidates' | 'conversion';
+export type RunMode = 'run' | 'decode' | 'pose-only' | 'candidates' | 'conversion' | 'parallel';
 
 export interface RunOutcome {
   summary: Record<string, number | string> | null;
@@ -53,6 +53,8 @@ export async function runOnDevPage(
     maxSide?: 0 | 640 | 960;
     /** Frames analysed per second at most; 0 = every frame. */
     maxFps?: 0 | 30;
+    /** Pose workers of the 'parallel' mode. */
+    workers?: 1 | 2 | 3 | 4;
     timeoutMs?: number;
     navigate?: boolean;
   } = {}
@@ -63,6 +65,7 @@ export async function runOnDevPage(
   await page.getByTestId('num-poses').selectOption(String(opts.numPoses ?? 2));
   await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 960));
   await page.getByTestId('max-fps').selectOption(String(opts.maxFps ?? 30));
+  await page.getByTestId('workers').selectOption(String(opts.workers ?? 1));
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');

@@ -63,10 +63,20 @@ export interface DecodedFrame {
   close(): void;
 }
 
+/** A stretch of a clip, ms of media time: frames with `startMs` ≤ time < `endMs`. */
+export interface TimeRange {
+  startMs: number;
+  endMs: number;
+}
+
 export interface OpenedVideo {
   info: VideoInfo;
-  /** Every frame, in presentation order. Stops early (and releases the decoder) when the loop breaks. */
-  frames(): AsyncGenerator<DecodedFrame, void, void>;
+  /**
+   * Every frame, in presentation order; with `range`, only the frames in it (decoding starts at the key frame
+   * at or before its start; the checks for a cut-short file are then left out). Stops early (and releases
+   * the decoder) when the loop breaks.
+   */
+  frames(range?: TimeRange): AsyncGenerator<DecodedFrame, void, void>;
   /** Releases the file. */
   close(): void;
 }
@@ -166,7 +176,7 @@ export async function openVideo(file: Blob): Promise<OpenedVideo> {
     const videoTrack = track;
     return {
       info,
-      frames: () => decodeFrames(videoTrack, info),
+      frames: (range?: TimeRange) => decodeFrames(videoTrack, info, range),
       close: () => input.dispose()
     };
   } catch (e) {
@@ -177,13 +187,14 @@ export async function openVideo(file: Blob): Promise<OpenedVideo> {
 
 async function* decodeFrames(
   track: InputVideoTrack,
-  info: VideoInfo
+  info: VideoInfo,
+  range?: TimeRange
 ): AsyncGenerator<DecodedFrame, void, void> {
   const sink = new VideoSampleSink(track);
   const canvas = info.rotationDeg === 0 ? null : new OffscreenCanvas(info.widthPx, info.heightPx);
   const ctx = canvas?.getContext('2d') ?? null;
   let count = 0;
-  const samples = sink.samples();
+  const samples = range ? sink.samples(range.startMs / 1000, range.endMs / 1000) : sink.samples();
   try {
     while (true) {
       let next: IteratorResult<VideoSample, void>;
@@ -203,6 +214,7 @@ async function* decodeFrames(
   } finally {
     await samples.return();
   }
+  if (range) return;
   if (count === 0) throw new NoFramesError();
   // A file cut short keeps its full sample table (MP4/MOV) but its last frames are missing.
   if (info.frameCount !== null && count < TRUNCATED_FRACTION * info.frameCount)

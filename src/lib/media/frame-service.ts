@@ -21,7 +21,7 @@ import {
   yuvSourceOf,
   type ModelFrame
 } from './model-frames';
-import { openVideo, type OpenedVideo, type VideoInfo } from './decode-video';
+import { openVideo, type OpenedVideo, type TimeRange, type VideoInfo } from './decode-video';
 import { capFrameRate, DEFAULT_MAX_ANALYSIS_FPS } from './frame-rate';
 
 /** Timing of decoding alone (no conversion, no model), for the benchmark. */
@@ -77,12 +77,18 @@ export function createFrameService() {
     /**
      * Opens `file` and prepares its frames for the model, scaled so that the longer side is at most `maxSidePx`
      * (`0` = full size), at most `maxFps` frames per second of media time (`0` = every frame; see
-     * `frame-rate.ts`). Rejects with the typed `VideoError`s of {@link openVideo}.
+     * `frame-rate.ts`); with `range`, only that stretch of the clip. Rejects with the typed `VideoError`s of
+     * {@link openVideo}.
      */
-    async open(file: Blob, maxSidePx: number, maxFps = DEFAULT_MAX_ANALYSIS_FPS): Promise<VideoInfo> {
+    async open(
+      file: Blob,
+      maxSidePx: number,
+      maxFps = DEFAULT_MAX_ANALYSIS_FPS,
+      range?: TimeRange
+    ): Promise<VideoInfo> {
       if (video) throw new Error('frame service already has a file open');
       video = await openVideo(file);
-      frames = modelFrames(capFrameRate(video.frames(), maxFps), maxSidePx, pool);
+      frames = modelFrames(capFrameRate(video.frames(range), maxFps), maxSidePx, pool);
       return video.info;
     },
 

@@ -17,6 +17,7 @@ import { WorkerFailedError } from '../pose/errors';
 import { installErrorTransfer } from './error-transfer';
 import type { PoseService } from './pose-service';
 import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-service';
+import type { TimeRange } from '../media/decode-video';
 import { callFrameService } from './remote-frames';
 import { recordBlockedRequests } from './blocked-requests.svelte';
 import { startWorker } from './start-worker';
@@ -62,6 +63,8 @@ export interface ProcessFileOptions {
    * @default DEFAULT_MAX_ANALYSIS_FPS (30)
    */
   maxFps?: number;
+  /** Only this stretch of the clip, ms of media time (diagnostics: parallel landmarkers over time segments). */
+  rangeMs?: TimeRange;
 }
 
 /** A running live session. */
@@ -181,7 +184,8 @@ export class PoseClient {
       onProgress,
       fileName,
       onePersonAfterOpening = true,
-      maxFps = DEFAULT_MAX_ANALYSIS_FPS
+      maxFps = DEFAULT_MAX_ANALYSIS_FPS,
+      rangeMs
     } = opts;
     signal?.throwIfAborted();
     const jobId = nextJobId++;
@@ -195,7 +199,8 @@ export class PoseClient {
             fileName: fileName ?? (file instanceof File ? file.name : undefined),
             onePersonAfterOpening,
             framePort,
-            maxFps
+            maxFps,
+            ...(rangeMs ? { rangeMs } : {})
           },
           [framePort]
         );

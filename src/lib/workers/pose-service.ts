@@ -23,7 +23,7 @@ import { createVideoPoseLandmarker, type PoseInput, type VideoPoseLandmarker } f
 import { toPoses } from '../pose/to-poses';
 import { progressOf } from './progress-of';
 import { openRemoteVideo } from './remote-frames';
-import type { VideoInfo } from '../media/decode-video';
+import type { TimeRange, VideoInfo } from '../media/decode-video';
 import type {
   LiveFrameInfo,
   PoseCandidates,
@@ -67,6 +67,8 @@ export interface ProcessFileRequest {
   framePort: MessagePort;
   /** Frames analysed per second of media time at most; `0` = every frame (see `media/frame-rate.ts`). */
   maxFps: number;
+  /** Only this stretch of the clip (diagnostics: parallel landmarkers over time segments). */
+  rangeMs?: TimeRange;
 }
 
 /** What one pass over a file gives before the walker is chosen. */
@@ -120,7 +122,7 @@ function createPoseService(scope: typeof globalThis) {
     // A previous file may have left the model looking for one person.
     await lm.setNumPoses(numPoses);
     let scouting = req.onePersonAfterOpening && numPoses > 1;
-    const video = await openRemoteVideo(req.framePort, file, maxInputSidePx, req.maxFps);
+    const video = await openRemoteVideo(req.framePort, file, maxInputSidePx, req.maxFps, req.rangeMs);
     const { info } = video;
     const framesTotal = analysedFrameCount(info.frameCount, info.durationMs, req.maxFps);
     if (info.durationMs > MAX_CLIP_MS) {

@@ -6,7 +6,7 @@
  */
 import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { ModelFrame } from '../media/model-frames';
-import type { VideoInfo } from '../media/decode-video';
+import type { TimeRange, VideoInfo } from '../media/decode-video';
 import type { FrameService } from '../media/frame-service';
 
 export interface RemoteVideo {
@@ -34,11 +34,12 @@ export async function openRemoteVideo(
   port: MessagePort,
   file: Blob,
   maxSidePx: number,
-  maxFps: number
+  maxFps: number,
+  range?: TimeRange
 ): Promise<RemoteVideo> {
   const { service, close } = connect(port);
   try {
-    const info = await service.open(file, maxSidePx, maxFps);
+    const info = await service.open(file, maxSidePx, maxFps, range);
     let spare: ArrayBuffer[] = [];
     const release = (frame: ModelFrame) => {
       if (frame.pixels instanceof ImageBitmap) frame.pixels.close();
