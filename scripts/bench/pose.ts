@@ -139,10 +139,10 @@ async function waitForServer(url: string): Promise<void> {
 const f1 = (x: number) => x.toFixed(1);
 
 /** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
-export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel';
+export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel' | 'live';
 
 export async function benchPose(
-  parts: readonly PosePart[] = ['start', 'throughput', 'parallel', 'memory']
+  parts: readonly PosePart[] = ['start', 'live', 'throughput', 'parallel', 'memory']
 ): Promise<void> {
   if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
@@ -179,6 +179,7 @@ export async function benchPose(
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     console.log(`pose bench: headless Chromium, CPU delegate, model input ≤ 960 px, load average ${load}`);
 
+    if (parts.includes('live')) await benchLive(base, dir);
     if (parts.includes('start')) await benchStart(base, makeClip(dir, 'walk-2s-960x540.mp4', 2, 960, 540));
     if (parts.includes('throughput')) {
       await benchConversion(page, [clip10, makeClip(dir, 'walk-2s-1920x1080.mp4', 2, 1920, 1080)]);
@@ -203,6 +204,55 @@ async function interleaved(measures: (() => Promise<Summary>)[]): Promise<Summar
   const out: Summary[][] = measures.map(() => []);
   for (let r = 0; r < REPS; r++) for (const [k, m] of measures.entries()) out[k].push(await m());
   return out;
+}
+
+/**
+ * Live pose rate: a fake 30-fps 640×360 camera playing the synthetic walk (Chromium's
+ * --use-file-for-fake-video-capture), /dev/pose's live mode with lite and 1 person (as the record page),
+ * the page's own pose-fps figure (results over the last second) read every second from 4 to 14 s.
+ */
+async function benchLive(base: string, dir: string): Promise<void> {
+  if (!existsSync(FIXTURE)) return console.log('  live pose rate: skipped (no synthetic walk to play)');
+  const camera = join(dir, 'walk.y4m');
+  ffmpeg('-i', FIXTURE, '-vf', 'scale=640:360', '-r', '30', '-pix_fmt', 'yuv420p', camera);
+  const browser = await chromium.launch({
+    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`
+    ]
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/dev/pose`);
+    await page.getByTestId('variant').selectOption('lite');
+    await page.getByTestId('num-poses').selectOption('1');
+    await page.getByTestId('live-start').click();
+    const read = async () =>
+      JSON.parse((await page.getByTestId('live').getAttribute('data-json', { timeout: 60_000 })) ?? '{}') as {
+        poseFps: number;
+        frames: number;
+      };
+    await read();
+    await page.waitForTimeout(4000);
+    const fps: number[] = [];
+    const f0 = (await read()).frames;
+    for (let s = 0; s < 10; s++) {
+      await page.waitForTimeout(1000);
+      fps.push((await read()).poseFps);
+    }
+    const frames = (await read()).frames - f0;
+    await page.getByTestId('live-stop').click();
+    console.log(
+      `  live pose rate, lite, fake 30-fps 640×360 camera: median ${f1(median(fps))} pose fps (${f1(frames / 10)} results/s over 10 s; target ≥ 25)`
+    );
+  } finally {
+    await browser.close();
+  }
 }
 
 /**
