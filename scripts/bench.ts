@@ -5,12 +5,12 @@
 import { benchAnalysis } from './bench/analysis';
 import { benchPose } from './bench/pose';
 
-// `npm run bench -- pose` runs only the named benchmarks; `pose:start`, `pose:live`, `pose:throughput`, `pose:parallel` or `pose:memory` one part of it.
+// `npm run bench -- pose` runs only the named benchmarks; `pose:start`, `pose:live`, `pose:throughput`, `pose:rate`, `pose:parallel` or `pose:memory` one part of it.
 const only = process.argv.slice(2);
 const wanted = (name: string) => only.length === 0 || only.includes(name);
 
 if (wanted('analysis')) benchAnalysis();
-const poseParts = (['start', 'live', 'throughput', 'parallel', 'memory'] as const).filter(
+const poseParts = (['start', 'live', 'throughput', 'rate', 'parallel', 'memory'] as const).filter(
   (p) => wanted('pose') || wanted(`pose:${p}`)
 );
 if (poseParts.length) await benchPose(poseParts);

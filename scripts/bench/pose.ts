@@ -34,20 +34,30 @@ function ffmpeg(...args: string[]): void {
   execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
 }
 
-/** A clip of `seconds` at 30 fps and the given size: the synthetic walk looped, or testsrc2. */
-function makeClip(dir: string, name: string, seconds: number, width: number, height: number): string {
+/**
+ * A clip of `seconds` at `fps` (30 by default) and the given size: the synthetic walk looped (played faster
+ * above 30 fps, so that every frame differs), or testsrc2.
+ */
+function makeClip(
+  dir: string,
+  name: string,
+  seconds: number,
+  width: number,
+  height: number,
+  fps = 30
+): string {
   const out = join(dir, name);
   const input = existsSync(FIXTURE)
     ? ['-stream_loop', '-1', '-i', FIXTURE]
-    : ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30`];
+    : ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`];
   ffmpeg(
     ...input,
     '-t',
     String(seconds),
     '-r',
-    '30',
+    String(fps),
     '-vf',
-    `scale=${width}:${height}`,
+    `setpts=${30 / fps}*PTS,scale=${width}:${height}`,
     '-an',
     '-c:v',
     'libx264',
@@ -71,8 +81,16 @@ async function runPage(
     onePerson = true,
     fresh = false,
     prepareMs = -1,
-    workers = 1
-  }: { numPoses?: number; onePerson?: boolean; fresh?: boolean; prepareMs?: number; workers?: number } = {}
+    workers = 1,
+    maxFps = 30
+  }: {
+    numPoses?: number;
+    onePerson?: boolean;
+    fresh?: boolean;
+    prepareMs?: number;
+    workers?: number;
+    maxFps?: 0 | 30;
+  } = {}
 ): Promise<Summary> {
   await page.getByTestId('variant').selectOption(variant);
   await page.getByTestId('mode').selectOption(mode);
@@ -80,6 +98,7 @@ async function runPage(
   await page.getByTestId('one-person').setChecked(onePerson);
   await page.getByTestId('fresh-worker').setChecked(fresh);
   await page.getByTestId('workers').selectOption(String(workers));
+  await page.getByTestId('max-fps').selectOption(String(maxFps));
   await page.getByTestId('prepare-on-pick').setChecked(prepareMs >= 0);
   // Picking the same file again must count as a pick.
   await page.getByTestId('file').setInputFiles([]);
@@ -139,10 +158,10 @@ async function waitForServer(url: string): Promise<void> {
 const f1 = (x: number) => x.toFixed(1);
 
 /** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
-export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel' | 'live';
+export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel' | 'live' | 'rate';
 
 export async function benchPose(
-  parts: readonly PosePart[] = ['start', 'live', 'throughput', 'parallel', 'memory']
+  parts: readonly PosePart[] = ['start', 'live', 'throughput', 'rate', 'parallel', 'memory']
 ): Promise<void> {
   if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
@@ -185,6 +204,8 @@ export async function benchPose(
       await benchConversion(page, [clip10, makeClip(dir, 'walk-2s-1920x1080.mp4', 2, 1920, 1080)]);
       await benchThroughput(page, clip10);
     }
+    if (parts.includes('rate'))
+      await benchFrameRate(page, makeClip(dir, 'walk-10s-60fps-1920x1080.mp4', 10, 1920, 1080, 60));
     if (parts.includes('parallel')) await benchParallel(page, clip10);
     if (parts.includes('memory'))
       await benchMemory(context, page, profile, makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080));
@@ -294,6 +315,19 @@ async function benchStart(base: string, clip: string): Promise<void> {
   } finally {
     await browser.close();
   }
+}
+
+/** Time to pose a 10-s 60-fps 1080p clip with the default model: at ≤ 30 frames per second (default) and every frame. */
+async function benchFrameRate(page: Page, clip60: string): Promise<void> {
+  const [capped, every] = await interleaved([
+    () => runPage(page, clip60, 'full', 'run'),
+    () => runPage(page, clip60, 'full', 'run', { maxFps: 0 })
+  ]);
+  const wall = (runs: Summary[]) => median(runs.map((x) => Number(x.wallMs))) / 1000;
+  console.log(
+    `  full, 10-s 60-fps 1920×1080 clip, decode + pose: ≤ 30 frames/s (default) ${f1(wall(capped))} s for ${capped[0].frames} frames = ${(wall(capped) / 10).toFixed(2)}× the clip;` +
+      ` every frame ${f1(wall(every))} s for ${every[0].frames} frames = ${(wall(every) / 10).toFixed(2)}× (target ≤ 1.2×)`
+  );
 }
 
 /**
