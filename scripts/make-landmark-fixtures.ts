@@ -129,7 +129,14 @@ async function main() {
       const page = await browser.newPage({ baseURL: `http://127.0.0.1:${port}` });
       if (job.series !== false) {
         const t0 = Date.now();
-        const outcome = await runOnDevPage(page, clipPath(clip), { variant, numPoses, timeoutMs: 600_000 });
+        // Every frame, also of the 60-fps rendered clips: series frame i is truth frame i (the app's default
+        // of ≤ 30 frames per second is scored from these by decimation: scripts/frame-rate-cost.ts).
+        const outcome = await runOnDevPage(page, clipPath(clip), {
+          variant,
+          numPoses,
+          maxFps: 0,
+          timeoutMs: 600_000
+        });
         if (outcome.error)
           throw new Error(`${clip} ${variant}: ${outcome.error.code} ${outcome.error.message}`);
         const series = roundSeries(await readSeries(page), { compact: job.compact });
