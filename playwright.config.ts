@@ -41,7 +41,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
   workers: 1,
-  retries: 0,
+  // One retry: the suite shares 2 cores with the builds, and a timing-sensitive test (leaving mid-analysis)
+  // failed once in dozens of runs. Playwright lists a test that passed only on retry as "flaky", to be fixed.
+  retries: 1,
   timeout: 120_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
