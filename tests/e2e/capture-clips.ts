@@ -60,6 +60,26 @@ export const noPersonClip = () =>
     'yuv420p'
   ]);
 
+/**
+ * The walk played four times over (≈14 s): long enough that a test acting while it is analysed is not
+ * outrun by the analysis finishing.
+ */
+export const longWalkClip = () =>
+  make('long-walk.webm', [
+    '-stream_loop',
+    '3',
+    '-i',
+    WALK_WEBM,
+    '-c:v',
+    'libvpx',
+    '-b:v',
+    '1M',
+    '-deadline',
+    'realtime',
+    '-cpu-used',
+    '8'
+  ]);
+
 /** The first second of the walk only: too short to analyse. */
 export const tooShortClip = () => make('too-short.webm', ['-i', WALK_WEBM, '-t', '1', '-c', 'copy']);
 

@@ -3,7 +3,7 @@
  * staying keeps the analysis going), and closing the tab gets the browser's own prompt.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { clipsUnavailable, WALK_WEBM } from './capture-clips';
+import { clipsUnavailable, longWalkClip } from './capture-clips';
 
 test.skip(clipsUnavailable !== null, `skipped: ${clipsUnavailable}`);
 
@@ -15,7 +15,7 @@ async function startAnalysis(page: Page): Promise<void> {
     );
   });
   await page.goto('/upload');
-  await page.getByLabel('Choose a video…').setInputFiles(WALK_WEBM);
+  await page.getByLabel('Choose a video…').setInputFiles(longWalkClip());
   await page.getByRole('button', { name: 'Analyse this walk' }).click();
   await expect(page.getByTestId('job-progress')).toContainText(/Frame [1-9]/);
 }
@@ -28,7 +28,8 @@ test('a link in the app asks first; staying keeps the analysis, leaving stops it
     void d.dismiss();
   });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
-  expect(questions).toEqual([expect.stringMatching(/being analysed.*Leave this page/)]);
+  // the dialog event can arrive just after the click resolves
+  await expect.poll(() => questions).toEqual([expect.stringMatching(/being analysed.*Leave this page/)]);
   await expect(page).toHaveURL(/\/upload$/);
   await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
 
