@@ -24,3 +24,13 @@ export async function waitUntilOffline(page: Page): Promise<void> {
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 60_000 });
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
+
+/** The report of the shared synthetic walk is shown, with its cadence near the true 110 steps/min. */
+export async function expectSyntheticWalkReport(page: Page): Promise<void> {
+  await expect(page.getByTestId('report')).toBeVisible();
+  const cadence = Number(
+    await page.locator('[data-metric="cadence"] [data-testid="metric-value"]').innerText()
+  );
+  expect(cadence).toBeGreaterThan(104);
+  expect(cadence).toBeLessThan(116);
+}

@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Response } from '@playwright/test';
-import { cacheContents, waitUntilOffline } from './offline-helpers';
+import { cacheContents, expectSyntheticWalkReport, waitUntilOffline } from './offline-helpers';
 
 const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
 
@@ -82,12 +82,7 @@ test('after one visit, the app reloads, analyses, reports, exports and lists a w
   await page.getByRole('button', { name: 'Analyse this walk' }).click();
   await page.waitForURL(/\/report\/[0-9a-f-]{36}$/, { timeout: 150_000 });
   const analysisMs = Date.now() - t2;
-  await expect(page.getByTestId('report')).toBeVisible();
-  const cadence = Number(
-    await page.locator('[data-metric="cadence"] [data-testid="metric-value"]').innerText()
-  );
-  expect(cadence).toBeGreaterThan(104);
-  expect(cadence).toBeLessThan(116);
+  await expectSyntheticWalkReport(page);
 
   // The report's own URL, reloaded offline: the fallback page from the cache, then IndexedDB.
   await page.reload();
