@@ -3,7 +3,6 @@ import type { LandmarkSeries } from '../series';
 import { LOW_FPS_HZ } from '../thresholds';
 import { analysePass, type ClipTimeline, type PassResult } from './analyse-pass';
 import { assessQuality } from './assess-quality';
-import { classifyView } from './classify-view';
 import type { LegSwapCorrection } from './correct-leg-swaps';
 import { describeSegments } from './describe-segments';
 import { findDetectionSpan, type DetectionSpan } from './detection-span';
@@ -126,7 +125,7 @@ function measureClip(
   const sideView = plan.view !== 'front';
   const legPx = hipPlaneLegLengthPx(correction.tracks, span.legLengthPx, plan.view);
   const directionAt = directionPerSample(clean.length, plan.specs);
-  const torsoPx = classifyView(tracks).torsoLengthPx;
+  const torsoPx = plan.torsoLengthPx;
   // facing the camera, the person's right is the image's left
   const posture = postureTraces(clean, directionAt, plan.viewInfo.towardCamera ? -1 : 1, sideView, torsoPx);
   const hipX = midpointColumn(clean.x[LM.left_hip], clean.x[LM.right_hip], sideView);

@@ -21,6 +21,30 @@ export interface ViewClassification {
 }
 
 /**
+ * Torso length (hip midpoint → shoulder midpoint, px) and the body's width ratio, (shoulder width + hip
+ * width) / 2 ÷ torso length, of frame `f`, from the model's positions regardless of visibility; null without
+ * a person or a torso.
+ */
+export function bodyProportions(
+  tracks: LandmarkTracks,
+  f: number
+): { torsoPx: number; widthRatio: number } | null {
+  if (!tracks.detected[f]) return null;
+  const { rawX: x, rawY: y } = tracks;
+  const [ls, rs, lh, rh] = [LM.left_shoulder, LM.right_shoulder, LM.left_hip, LM.right_hip];
+  const shoulderW = distancePx(x[ls][f], y[ls][f], x[rs][f], y[rs][f]);
+  const hipW = distancePx(x[lh][f], y[lh][f], x[rh][f], y[rh][f]);
+  const torsoPx = distancePx(
+    (x[ls][f] + x[rs][f]) / 2,
+    (y[ls][f] + y[rs][f]) / 2,
+    (x[lh][f] + x[rh][f]) / 2,
+    (y[lh][f] + y[rh][f]) / 2
+  );
+  if (!(torsoPx > 0) || !Number.isFinite(shoulderW + hipW)) return null;
+  return { torsoPx, widthRatio: (shoulderW + hipW) / 2 / torsoPx };
+}
+
+/**
  * Classify the camera view from body widths (docs/METHOD.md §2): seen from the side, shoulder
  * width and hip width are small against torso length; from the front they are large; in between is
  * oblique. Uses the model's positions regardless of visibility (the far shoulder of a side view is
@@ -33,24 +57,11 @@ export interface ViewClassification {
 export function classifyView(tracks: LandmarkTracks): ViewClassification {
   const ratios: number[] = [];
   const torsos: number[] = [];
-  const { rawX: x, rawY: y } = tracks;
-  for (let i = 0; i < tracks.length; i++) {
-    if (!tracks.detected[i]) continue;
-    const ls = LM.left_shoulder;
-    const rs = LM.right_shoulder;
-    const lh = LM.left_hip;
-    const rh = LM.right_hip;
-    const shoulderW = distancePx(x[ls][i], y[ls][i], x[rs][i], y[rs][i]);
-    const hipW = distancePx(x[lh][i], y[lh][i], x[rh][i], y[rh][i]);
-    const torso = distancePx(
-      (x[ls][i] + x[rs][i]) / 2,
-      (y[ls][i] + y[rs][i]) / 2,
-      (x[lh][i] + x[rh][i]) / 2,
-      (y[lh][i] + y[rh][i]) / 2
-    );
-    if (!(torso > 0) || !Number.isFinite(shoulderW + hipW)) continue;
-    torsos.push(torso);
-    ratios.push((shoulderW + hipW) / 2 / torso);
+  for (let f = 0; f < tracks.length; f++) {
+    const body = bodyProportions(tracks, f);
+    if (!body) continue;
+    torsos.push(body.torsoPx);
+    ratios.push(body.widthRatio);
   }
   const ratio = median(ratios);
   const torsoLengthPx = median(torsos);

@@ -1,10 +1,8 @@
-import { LM, sideIndex } from '../landmarks';
 import { MAX_DEPTH_SCALE_CORRECTION } from '../thresholds';
 import type { PassResult, PassSpec } from './analyse-pass';
 import { classifyView } from './classify-view';
 import type { DetectionSpan } from './detection-span';
 import { sliceTracks, type LandmarkTracks } from './extract-landmark-tracks';
-import { midpointColumn } from './geometry';
 import { legLengthsBySidePx } from './leg-length';
 import type { PreparedTimeline } from './prepare-timeline';
 import type { PassEnds } from './screen-steps';
@@ -53,6 +51,8 @@ export interface PassPlan {
   segments: TimelineSegment[];
   /** The view the metrics are judged in: 'side' when any pass across the view was found. */
   view: CameraView;
+  /** Median torso length over the whole clip, px (scales head forward). */
+  torsoLengthPx: number;
   viewInfo: ViewInfo;
 }
 
@@ -70,15 +70,10 @@ export function findPasses(
   const { tracks } = span;
   const { clean, sourceFrame } = prep;
   const n = clean.length;
-  const present = new Uint8Array(n);
-  const hip = midpointColumn(clean.x[LM.left_hip], clean.x[LM.right_hip], true);
-  const lh = clean.x[sideIndex('left', 'heel')];
-  const rh = clean.x[sideIndex('right', 'heel')];
-  for (let i = 0; i < n; i++) {
-    present[i] = Number.isFinite(hip[i]) && (Number.isFinite(lh[i]) || Number.isFinite(rh[i])) ? 1 : 0;
-  }
-  const signals = activitySignals(tracks, clean, sourceFrame, span.legLengthPx);
-  const found = forcedView ? [] : segmentWalk(signals, present, clean.sampleRateHz);
+  const whole = classifyView(tracks);
+  const found = forcedView
+    ? []
+    : segmentWalk(activitySignals(tracks, clean, sourceFrame, span.legLengthPx), clean.sampleRateHz);
   const framesOf = (s: { start: number; end: number }) =>
     sliceTracks(prep.correction.tracks, sourceFrame[s.start], sourceFrame[s.end]);
   const passes = found.map((s, segment) => ({ s, segment })).filter(({ s }) => s.kind === 'pass');
@@ -106,6 +101,7 @@ export function findPasses(
       specs,
       segments: found,
       view: 'side',
+      torsoLengthPx: whole.torsoLengthPx,
       viewInfo: {
         view: 'side',
         widthToTorsoRatio: cls.widthToTorsoRatio,
@@ -119,8 +115,7 @@ export function findPasses(
   }
 
   // No pass across the view: the whole clip as one stretch, in its classified (or forced) view.
-  const cls = classifyView(tracks);
-  const view = forcedView ?? cls.view;
+  const view = forcedView ?? whole.view;
   const dir = walkingDirection(tracks, view, span.legLengthPx);
   const kind: SegmentKind =
     view === 'side'
@@ -153,10 +148,11 @@ export function findPasses(
       }
     ],
     view,
+    torsoLengthPx: whole.torsoLengthPx,
     viewInfo: {
       view,
-      widthToTorsoRatio: cls.widthToTorsoRatio,
-      viewFit: forcedView ? 1 : cls.viewFit,
+      widthToTorsoRatio: whole.widthToTorsoRatio,
+      viewFit: forcedView ? 1 : whole.viewFit,
       direction: dir.direction,
       towardCamera: view === 'front' ? dir.towardCamera : null,
       treadmill: dir.treadmill,

@@ -1,5 +1,5 @@
 import { LM, sideIndex } from '../landmarks';
-import { median } from '../signal';
+import { slidingMedian } from '../signal';
 import {
   FRONT_VIEW_MIN_WIDTH_RATIO,
   MAX_TURN_S,
@@ -13,7 +13,8 @@ import {
 } from '../thresholds';
 import type { CleanTracks } from './clean-tracks';
 import type { LandmarkTracks } from './extract-landmark-tracks';
-import { distancePx, midpointColumn } from './geometry';
+import { bodyProportions } from './classify-view';
+import { midpointColumn } from './geometry';
 import type { SegmentKind } from './types';
 
 /** A stretch of the uniform timeline with one activity, samples [start, end] inclusive. */
@@ -37,30 +38,39 @@ export interface ActivitySignals {
   widthRatio: Float64Array;
   /** Rate of change of log torso length, per second (+ = the body grows: coming toward the camera). */
   scaleRatePerS: Float64Array;
+  /** 1 where the hips and at least one heel are seen (else the sample is out of view). */
+  present: Uint8Array;
 }
 
-/** Least-squares slope of `v` over samples [a, b] against the sample index; NaN with < 60 % present. */
-function windowSlope(v: ArrayLike<number>, a: number, b: number): number {
-  let n = 0;
-  let si = 0;
-  let sv = 0;
-  for (let i = a; i <= b; i++) {
-    if (!Number.isFinite(v[i])) continue;
-    n++;
-    si += i;
-    sv += v[i];
+/**
+ * Least-squares slopes of `v` against the sample index over sliding windows, in O(1) per window from running
+ * sums over the present samples: `slope(a, b)` over samples [a, b], NaN with fewer than 60 % present.
+ */
+function windowSlopes(v: ArrayLike<number>): (a: number, b: number) => number {
+  const n = v.length;
+  // cumulative count, Σi, Σv, Σi·v, Σi² over present samples, index k = samples before k
+  const c = new Float64Array(n + 1);
+  const si = new Float64Array(n + 1);
+  const sv = new Float64Array(n + 1);
+  const siv = new Float64Array(n + 1);
+  const sii = new Float64Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    const ok = Number.isFinite(v[i]);
+    c[i + 1] = c[i] + (ok ? 1 : 0);
+    si[i + 1] = si[i] + (ok ? i : 0);
+    sv[i + 1] = sv[i] + (ok ? v[i] : 0);
+    siv[i + 1] = siv[i] + (ok ? i * v[i] : 0);
+    sii[i + 1] = sii[i] + (ok ? i * i : 0);
   }
-  if (n < 2 || n < 0.6 * (b - a + 1)) return NaN;
-  const mi = si / n;
-  const mv = sv / n;
-  let num = 0;
-  let den = 0;
-  for (let i = a; i <= b; i++) {
-    if (!Number.isFinite(v[i])) continue;
-    num += (i - mi) * (v[i] - mv);
-    den += (i - mi) ** 2;
-  }
-  return den > 0 ? num / den : NaN;
+  return (a, b) => {
+    const m = c[b + 1] - c[a];
+    if (m < 2 || m < 0.6 * (b - a + 1)) return NaN;
+    const sumI = si[b + 1] - si[a];
+    const sumV = sv[b + 1] - sv[a];
+    const num = siv[b + 1] - siv[a] - (sumI * sumV) / m;
+    const den = sii[b + 1] - sii[a] - (sumI * sumI) / m;
+    return den > 0 ? num / den : NaN;
+  };
 }
 
 /**
@@ -84,42 +94,39 @@ export function activitySignals(
   const lh = sideIndex('left', 'heel');
   const rh = sideIndex('right', 'heel');
   const heelGap = new Float64Array(n);
-  for (let i = 0; i < n; i++) heelGap[i] = clean.x[lh][i] - clean.x[rh][i];
+  const present = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    heelGap[i] = clean.x[lh][i] - clean.x[rh][i];
+    const heelSeen = Number.isFinite(clean.x[lh][i]) || Number.isFinite(clean.x[rh][i]);
+    present[i] = Number.isFinite(hipX[i]) && heelSeen ? 1 : 0;
+  }
 
-  const { rawX: x, rawY: y } = tracks;
   const frameRatio = new Float64Array(tracks.length).fill(NaN);
   const frameLogTorso = new Float64Array(tracks.length).fill(NaN);
   for (let f = 0; f < tracks.length; f++) {
-    if (!tracks.detected[f]) continue;
-    const [ls, rs, lhp, rhp] = [LM.left_shoulder, LM.right_shoulder, LM.left_hip, LM.right_hip];
-    const torso = distancePx(
-      (x[ls][f] + x[rs][f]) / 2,
-      (y[ls][f] + y[rs][f]) / 2,
-      (x[lhp][f] + x[rhp][f]) / 2,
-      (y[lhp][f] + y[rhp][f]) / 2
-    );
-    const widths =
-      (distancePx(x[ls][f], y[ls][f], x[rs][f], y[rs][f]) +
-        distancePx(x[lhp][f], y[lhp][f], x[rhp][f], y[rhp][f])) /
-      2;
-    if (!(torso > 0) || !Number.isFinite(widths)) continue;
-    frameRatio[f] = widths / torso;
-    frameLogTorso[f] = Math.log(torso);
+    const body = bodyProportions(tracks, f);
+    if (!body) continue;
+    frameRatio[f] = body.widthRatio;
+    frameLogTorso[f] = Math.log(body.torsoPx);
   }
   const ratioAt = Float64Array.from(sourceFrame, (f) => frameRatio[f]);
   const logTorsoAt = Float64Array.from(sourceFrame, (f) => frameLogTorso[f]);
+  const widthRatio = slidingMedian(ratioAt, half);
 
   const out: ActivitySignals = {
     hipSpeedPerLegS: new Float64Array(n),
     heelRangePerLeg: new Float64Array(n),
-    widthRatio: new Float64Array(n),
-    scaleRatePerS: new Float64Array(n)
+    widthRatio,
+    scaleRatePerS: new Float64Array(n),
+    present
   };
+  const hipSlope = windowSlopes(hipX);
+  const scaleSlope = windowSlopes(logTorsoAt);
   for (let i = 0; i < n; i++) {
     const a = Math.max(0, i - half);
     const b = Math.min(n - 1, i + half);
-    out.hipSpeedPerLegS[i] = (windowSlope(hipX, a, b) * rate) / legLengthPx;
-    out.scaleRatePerS[i] = windowSlope(logTorsoAt, a, b) * rate;
+    out.hipSpeedPerLegS[i] = (hipSlope(a, b) * rate) / legLengthPx;
+    out.scaleRatePerS[i] = scaleSlope(a, b) * rate;
     let lo = Infinity;
     let hi = -Infinity;
     let present = 0;
@@ -130,7 +137,6 @@ export function activitySignals(
       hi = Math.max(hi, heelGap[k]);
     }
     out.heelRangePerLeg[i] = present >= 0.6 * (b - a + 1) ? (hi - lo) / legLengthPx : NaN;
-    out.widthRatio[i] = median(ratioAt.subarray(a, b + 1));
   }
   return out;
 }
@@ -200,13 +206,11 @@ function coalesce(runs: Run[]): Run[] {
  * spell at a turn, or the start of a walk); anything up to `MAX_TURN_S` long between two passes of
  * opposite directions is a turn; passes shorter than `MIN_PASS_S` are left out as partial.
  */
-export function segmentWalk(
-  signals: ActivitySignals,
-  present: Uint8Array,
-  sampleRateHz: number
-): TimelineSegment[] {
-  const n = present.length;
-  const labels: RawLabel[] = Array.from({ length: n }, (_, i) => rawLabel(signals, i, present[i] === 1));
+export function segmentWalk(signals: ActivitySignals, sampleRateHz: number): TimelineSegment[] {
+  const { present } = signals;
+  const labels: RawLabel[] = Array.from({ length: present.length }, (_, i) =>
+    rawLabel(signals, i, present[i] === 1)
+  );
   let runs = runsOf(labels);
 
   // Short runs (label flicker at a boundary) join the longer neighbour.

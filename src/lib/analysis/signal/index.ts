@@ -22,3 +22,4 @@ export { presentValues } from './present-values';
 export { quantile } from './quantile';
 export { resampleUniform, type UniformSeries } from './resample-uniform';
 export { sampleSd } from './sample-sd';
+export { slidingMedian } from './sliding-median';
