@@ -21,9 +21,14 @@ function hasFfmpeg(): boolean {
   }
 }
 
-/** Why the clip-based tests must skip, or `null` when they can run. */
-export const clipsUnavailable: string | null = !existsSync(WALK_WEBM)
+/** Why tests that upload the shared walk must skip, or `null` when it is there. */
+export const walkUnavailable: string | null = !existsSync(WALK_WEBM)
   ? `shared fixture ${WALK_WEBM} is absent (a clone outside the team's workspace)`
+  : null;
+
+/** Why the clip-based tests (the walk, and clips made from it with ffmpeg) must skip, or `null`. */
+export const clipsUnavailable: string | null = walkUnavailable
+  ? walkUnavailable
   : !hasFfmpeg()
     ? 'ffmpeg is not installed'
     : null;

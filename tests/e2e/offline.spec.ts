@@ -6,12 +6,10 @@
  * reloading the report's URL, which no prerendered page matches), exports it, and lists it in
  * History. Prints the first-visit download, the cache size and the offline start time.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Response } from '@playwright/test';
+import { WALK_WEBM, walkUnavailable } from './capture-clips';
 import { cacheContents, expectSyntheticWalkReport, waitUntilOffline } from './offline-helpers';
-
-const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -19,10 +17,7 @@ test('after one visit, the app reloads, analyses, reports, exports and lists a w
   page,
   context
 }) => {
-  test.skip(
-    !existsSync(WALK_WEBM),
-    `skipped: shared fixture ${WALK_WEBM} is absent (a clone outside the team's workspace)`
-  );
+  test.skip(walkUnavailable !== null, `skipped: ${walkUnavailable}`);
   test.setTimeout(180_000);
   const offlineRequests: string[] = [];
 

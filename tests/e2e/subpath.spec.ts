@@ -5,13 +5,11 @@
  * page and its workers make stays under /gaitlens/; the service worker's scope and caches stay
  * there too.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { SUBPATH, subpathOrigin } from '../../playwright.config';
+import { WALK_WEBM, walkUnavailable } from './capture-clips';
 import { cacheContents, expectSyntheticWalkReport, waitUntilOffline } from './offline-helpers';
 
-const WALK_WEBM = resolve(process.cwd(), '../shared/fixtures/synthetic-side-walk.webm');
 const APP = `${subpathOrigin}${SUBPATH}`;
 
 const outsideApp = (url: string) => /^https?:/.test(url) && !url.startsWith(`${APP}/`);
@@ -20,10 +18,7 @@ test('under /gaitlens/, an uploaded walk is analysed and reported, and nothing i
   page,
   context
 }) => {
-  test.skip(
-    !existsSync(WALK_WEBM),
-    `skipped: shared fixture ${WALK_WEBM} is absent (a clone outside the team's workspace)`
-  );
+  test.skip(walkUnavailable !== null, `skipped: ${walkUnavailable}`);
   test.setTimeout(150_000);
   const outside: string[] = [];
   const seen: string[] = [];
