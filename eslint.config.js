@@ -96,6 +96,7 @@ export default ts.config(
       '$lib/state/*',
       '$lib/workers/*',
       '$lib/capture/*',
+      '$lib/errors/*',
       '$lib/pose/*',
       '$lib/media/*',
       '$app/*',
@@ -104,14 +105,32 @@ export default ts.config(
     ]
   ),
   ...['media', 'pose', 'storage', 'workers'].map((folder) =>
-    layer(`src/lib/${folder}/**`, `${folder} is below the UI: it imports no components, state or pages`, [
+    layer(
+      `src/lib/${folder}/**`,
+      `${folder} is below the UI and the error mapping: it imports no components, state, pages or $lib/errors`,
+      [
+        '$lib/components/*',
+        '$lib/components/**',
+        '$lib/state/*',
+        '$lib/errors/*',
+        '$app/*',
+        'svelte',
+        'svelte/*'
+      ]
+    )
+  ),
+  layer(
+    'src/lib/errors/**',
+    'the error mapping reads the typed errors of the layers below it; it imports no components, state, workers or pages',
+    [
       '$lib/components/*',
       '$lib/components/**',
       '$lib/state/*',
+      '$lib/workers/*',
       '$app/*',
       'svelte',
       'svelte/*'
-    ])
+    ]
   ),
   {
     // Pure layers run anywhere: no browser or Node globals.

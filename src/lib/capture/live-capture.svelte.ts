@@ -10,7 +10,7 @@ import { MAX_RECORDING_S } from './limits';
 import { PoseClient, type LiveFrameInfo, type LiveSession } from '$lib/workers/pose-client';
 import { closeCamera, listCameras, openCamera, type CameraChoice } from './camera';
 import { CameraError } from './camera-error';
-import { describeError, type ErrorMessage } from './describe-error';
+import { describeError, type ErrorMessage } from '$lib/errors/describe-error';
 import { framingCues, meanLuma, steadyCues, type FramingCue } from './framing-cues';
 import { recordStream, type Recording } from './record-stream';
 

@@ -2,21 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NoPersonError } from '$lib/analysis/gait/errors';
 import { NotAVideoError, UnsupportedCodecError } from '$lib/media/errors';
 import { StorageError, storageErrorMessage } from '$lib/storage/storage-error';
-import { CameraError, fromGetUserMediaError } from './camera-error';
+import { CameraError } from '$lib/capture/camera-error';
 import { describeError, isAbort } from './describe-error';
-
-const domError = (name: string) => Object.assign(new Error(`dom ${name}`), { name });
-
-describe('fromGetUserMediaError', () => {
-  it('maps getUserMedia rejections to camera problems', () => {
-    expect(fromGetUserMediaError(domError('NotAllowedError')).code).toBe('permission-denied');
-    expect(fromGetUserMediaError(domError('NotFoundError')).code).toBe('no-camera');
-    expect(fromGetUserMediaError(domError('OverconstrainedError')).code).toBe('no-camera');
-    expect(fromGetUserMediaError(domError('NotReadableError')).code).toBe('camera-in-use');
-    expect(fromGetUserMediaError(new TypeError('no mediaDevices')).code).toBe('unsupported');
-    expect(fromGetUserMediaError('weird').code).toBe('camera-failed');
-  });
-});
 
 describe('describeError', () => {
   it('offers upload instead for every camera problem', () => {
