@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
+import { SESSION_SCHEMA_VERSION } from '$lib/storage/session-schema';
 import { summarizeSession } from '$lib/storage/summarize-session';
 import type { StoredSession } from '$lib/storage/types';
 import { asSavedBeforePasses, makeAnalysis, step } from '../../../tests/helpers/make-analysis';
@@ -85,12 +86,12 @@ describe('analyses saved before passes existed', () => {
       settings: { model: 'full', heightCm: null },
       video: null,
       leftOut: null,
-      schemaVersion: 2
+      schemaVersion: SESSION_SCHEMA_VERSION
     });
     expect(summarizeSession(stored(old)).headline.cadenceSpm).toBe(110);
     expect(summarizeSession(stored(damaged)).headline).toEqual({
       cadenceSpm: null,
-      stepLengthPerLegLength: null,
+      stepLengthPerLeg: null,
       trunkLeanDeg: null,
       stepLengthSymmetryPct: null
     });

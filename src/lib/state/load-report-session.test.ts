@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysis } from '../../../tests/helpers/make-analysis';
 import type { LandmarkSeries } from '$lib/analysis/series';
-import { saveSession } from '$lib/storage';
+import { SESSION_SCHEMA_VERSION, saveSession } from '$lib/storage';
 import { loadReportSession } from './load-report-session';
 import { putTransientSession } from './transient-session';
 
@@ -37,7 +37,7 @@ describe('loadReportSession', () => {
       settings,
       video: null,
       leftOut: null,
-      schemaVersion: 2
+      schemaVersion: SESSION_SCHEMA_VERSION
     });
     const loaded = await loadReportSession('kept');
     expect(loaded).toMatchObject({

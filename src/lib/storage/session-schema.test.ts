@@ -45,8 +45,12 @@ function v1Record(id: string): Record<string, unknown> {
   };
 }
 
-/** Writes `record` into the store's database as it is, bypassing the checks of saveSession. */
-async function putRaw(factory: IDBFactory, record: Record<string, unknown>): Promise<void> {
+/** Writes `record` into one of the database's stores as it is, bypassing the checks of saveSession. */
+async function putRaw(
+  factory: IDBFactory,
+  record: Record<string, unknown>,
+  into: 'sessions' | 'summaries' = 'sessions'
+): Promise<void> {
   const store = createSessionStore(factory);
   await store.listSessions(); // creates the database and its stores
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -55,8 +59,8 @@ async function putRaw(factory: IDBFactory, record: Record<string, unknown>): Pro
     r.onerror = () => reject(r.error);
   });
   await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('sessions', 'readwrite');
-    tx.objectStore('sessions').put(record);
+    const tx = db.transaction(into, 'readwrite');
+    tx.objectStore(into).put(record);
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
@@ -72,6 +76,40 @@ describe('stored sessions read back', () => {
     expect(session?.leftOut).toBeNull();
     expect(session?.analysis.metrics.cadence.status).toBe('not-measurable');
     expect(() => buildReportModel(session!.analysis, { heightCm: null, hasPose: () => true })).not.toThrow();
+  });
+
+  it('a version-2 record opens as the current version with what it said was left out', async () => {
+    const factory = new IDBFactory();
+    await putRaw(factory, { ...v1Record('v2'), leftOut: 'video', schemaVersion: 2 });
+    const session = await createSessionStore(factory).getSession('v2');
+    expect(session?.schemaVersion).toBe(SESSION_SCHEMA_VERSION);
+    expect(session?.leftOut).toBe('video');
+  });
+
+  it('a history row saved before version 3 still shows its step length', async () => {
+    const factory = new IDBFactory();
+    const headline = { cadenceSpm: 104, trunkLeanDeg: 3.5, stepLengthSymmetryPct: 2.1 };
+    await putRaw(
+      factory,
+      {
+        id: 'old-row',
+        createdAt: '2025-06-01T10:00:00.000Z',
+        title: 'Version-2 walk',
+        hasVideo: true,
+        headline: { ...headline, stepLengthPerLegLength: 0.74 }
+      },
+      'summaries'
+    );
+    expect(await createSessionStore(factory).listSessions()).toEqual([
+      {
+        schemaVersion: SESSION_SCHEMA_VERSION,
+        id: 'old-row',
+        createdAt: '2025-06-01T10:00:00.000Z',
+        title: 'Version-2 walk',
+        hasVideo: true,
+        headline: { ...headline, stepLengthPerLeg: 0.74 }
+      }
+    ]);
   });
 
   it.each([
@@ -126,13 +164,14 @@ describe('stored sessions read back', () => {
 
   it('a damaged history row is shown with neutral values, one without an id is left out', async () => {
     expect(parseSummary({ id: 'a', title: 3, headline: { cadenceSpm: 'fast', trunkLeanDeg: 4 } })).toEqual({
+      schemaVersion: SESSION_SCHEMA_VERSION,
       id: 'a',
       createdAt: '',
       title: 'Untitled walk',
       hasVideo: false,
       headline: {
         cadenceSpm: null,
-        stepLengthPerLegLength: null,
+        stepLengthPerLeg: null,
         trunkLeanDeg: 4,
         stepLengthSymmetryPct: null
       }

@@ -5,6 +5,10 @@
  * Versions:
  * - 1: the first saved sessions (id, createdAt, title, series, analysis, settings, video).
  * - 2: adds {@link StoredSession.leftOut}: what a save had to leave out to fit (see `save-with-fallback.ts`).
+ * - 3: the history row ({@link SessionSummary}, store `summaries`) carries `schemaVersion` too, and its
+ *   headline calls the median step length `stepLengthPerLeg`, the name the analysis and the exports use
+ *   (rows saved before had no version and called it `stepLengthPerLegLength`). The session record itself
+ *   is unchanged.
  *
  * A record that cannot be brought to the current shape is reported with the reason, never thrown on
  * later: the report page then offers its raw data for download instead of opening it. Analyses of any
@@ -15,7 +19,7 @@ import { normalizeAnalysis } from '$lib/report/normalize-analysis';
 import type { SessionHeadline, SessionSummary, StoredSession } from './types';
 
 /** The schema version written by this build. */
-export const SESSION_SCHEMA_VERSION = 2;
+export const SESSION_SCHEMA_VERSION = 3;
 
 type RawRecord = Record<string, unknown>;
 
@@ -24,8 +28,31 @@ type RawRecord = Record<string, unknown>;
  * shape and returns the next one's; the result is still checked by {@link parseStoredSession}.
  */
 const MIGRATIONS: Record<number, (record: RawRecord) => RawRecord> = {
-  1: (record) => ({ ...record, leftOut: null, schemaVersion: 2 })
+  1: (record) => ({ ...record, leftOut: null, schemaVersion: 2 }),
+  2: (record) => ({ ...record, schemaVersion: 3 })
 };
+
+/**
+ * Migrations of a history row, keyed like {@link MIGRATIONS}. Rows saved before version 3 carry no
+ * version; versions 1 and 2 wrote the same row, so such a row is taken as version 2.
+ */
+const SUMMARY_MIGRATIONS: Record<number, (row: RawRecord) => RawRecord> = {
+  2: (row) => {
+    const { stepLengthPerLegLength, ...headline } = isRecord(row.headline) ? row.headline : {};
+    return { ...row, headline: { ...headline, stepLengthPerLeg: stepLengthPerLegLength }, schemaVersion: 3 };
+  }
+};
+
+/** A history row brought to the current version as far as its migrations go (never throws). */
+function migrateSummary(raw: RawRecord): RawRecord {
+  let row = raw;
+  let version = Number.isInteger(row.schemaVersion) ? (row.schemaVersion as number) : 2;
+  while (version < SESSION_SCHEMA_VERSION && SUMMARY_MIGRATIONS[version]) {
+    row = SUMMARY_MIGRATIONS[version](row);
+    version = row.schemaVersion as number;
+  }
+  return row;
+}
 
 /** A record read back: a session in the current shape, or why it is not one. */
 export type ParsedSession = { ok: true; session: StoredSession } | { ok: false; problem: string };
@@ -113,21 +140,23 @@ export function parseStoredSession(raw: unknown): ParsedSession {
 
 const HEADLINE_KEYS: (keyof SessionHeadline)[] = [
   'cadenceSpm',
-  'stepLengthPerLegLength',
+  'stepLengthPerLeg',
   'trunkLeanDeg',
   'stepLengthSymmetryPct'
 ];
 
 /**
- * A history row read back, with anything missing or malformed replaced by a neutral value (no
- * headline numbers, "Untitled walk"), so the list always renders. A row without an id cannot be
- * opened or deleted and gives `null`.
+ * A history row read back, migrated from an earlier version, with anything missing or malformed
+ * replaced by a neutral value (no headline numbers, "Untitled walk"), so the list always renders. A
+ * row without an id cannot be opened or deleted and gives `null`.
  */
-export function parseSummary(raw: unknown): SessionSummary | null {
-  if (!isRecord(raw) || typeof raw.id !== 'string' || raw.id === '') return null;
+export function parseSummary(stored: unknown): SessionSummary | null {
+  if (!isRecord(stored) || typeof stored.id !== 'string' || stored.id === '') return null;
+  const raw = migrateSummary(stored);
   const headline = isRecord(raw.headline) ? raw.headline : {};
   return {
-    id: raw.id,
+    schemaVersion: SESSION_SCHEMA_VERSION,
+    id: stored.id,
     createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '',
     title: typeof raw.title === 'string' && raw.title !== '' ? raw.title : 'Untitled walk',
     hasVideo: raw.hasVideo === true,

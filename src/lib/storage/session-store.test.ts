@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { StoredSession } from './types';
+import { SESSION_SCHEMA_VERSION } from './session-schema';
 import { createSessionStore } from './session-store';
 import { StorageError, toStorageError } from './storage-error';
 
@@ -22,7 +23,7 @@ function session(id: string, createdAt: string, extra: Partial<StoredSession> = 
     settings: { model: 'full', heightCm: null },
     video: null,
     leftOut: null,
-    schemaVersion: 2,
+    schemaVersion: SESSION_SCHEMA_VERSION,
     ...extra
   };
 }

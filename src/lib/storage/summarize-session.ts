@@ -1,5 +1,6 @@
 import { measuredValue } from '$lib/analysis/metric';
 import type { GaitAnalysis, MetricId } from '$lib/analysis/gait/types';
+import { SESSION_SCHEMA_VERSION } from './session-schema';
 import type { SessionSummary, StoredSession } from './types';
 
 /** The summary value of a metric, or `null` when it was not measurable (or absent in a damaged record). */
@@ -11,13 +12,14 @@ function metricValue(analysis: GaitAnalysis, id: MetricId): number | null {
 export function summarizeSession(session: StoredSession): SessionSummary {
   const a = session.analysis;
   return {
+    schemaVersion: SESSION_SCHEMA_VERSION,
     id: session.id,
     createdAt: session.createdAt,
     title: session.title,
     hasVideo: session.video !== null,
     headline: {
       cadenceSpm: metricValue(a, 'cadence'),
-      stepLengthPerLegLength: metricValue(a, 'stepLength'),
+      stepLengthPerLeg: metricValue(a, 'stepLength'),
       trunkLeanDeg: metricValue(a, 'trunkLean'),
       stepLengthSymmetryPct: metricValue(a, 'stepLengthSymmetry')
     }

@@ -28,15 +28,15 @@ export interface StoredSession {
    */
   leftOut: null | 'video' | 'video-and-world-landmarks';
   /** Schema version of this record (see `session-schema.ts`). */
-  schemaVersion: 2;
+  schemaVersion: 3;
 }
 
 /** The few headline numbers shown in the history list and used to compare sessions. */
 export interface SessionHeadline {
   /** Steps per minute, or `null` when not measurable. */
   cadenceSpm: number | null;
-  /** Median step length ÷ leg length, or `null`. */
-  stepLengthPerLegLength: number | null;
+  /** Median step length ÷ leg length (the `stepLength` metric), or `null`. */
+  stepLengthPerLeg: number | null;
   /** Median trunk lean, degrees (positive = forward), or `null`. */
   trunkLeanDeg: number | null;
   /** Step-length symmetry index, %, or `null`. */
@@ -45,6 +45,8 @@ export interface SessionHeadline {
 
 /** A light row per session, read by the history list without loading landmarks or video. */
 export interface SessionSummary {
+  /** Schema version of this row (see `session-schema.ts`); rows saved before version 3 carry none. */
+  schemaVersion: 3;
   id: string;
   createdAt: string;
   title: string;
