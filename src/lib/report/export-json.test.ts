@@ -1,22 +1,15 @@
 import { METRIC_IDS } from '$lib/analysis/gait/types';
 import { describe, expect, it } from 'vitest';
 import { makeAnalysis, step, asSavedBeforePasses, segment } from '../../../tests/helpers/make-analysis';
+import { makeSeries } from '../../../tests/helpers/make-session';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
-import type { LandmarkSeries } from '$lib/analysis/series';
 import schema from './export-schema.json';
 import { buildReportExport } from './export-json';
 import { buildReportModel } from './report-model';
 import { stepsCsv } from './steps-csv';
 import { validateJsonSchema, type JsonSchema } from './validate-json-schema';
 
-const series: LandmarkSeries = {
-  version: 1,
-  widthPx: 960,
-  heightPx: 540,
-  model: 'full',
-  source: { container: 'webm', codec: 'vp9', fpsHz: 30, durationMs: 3500, rotationDeg: 0 },
-  frames: [{ tMs: 0, pose: null }]
-};
+const series = makeSeries(3500);
 
 function exportOf(heightCm: number | null) {
   const analysis = makeAnalysis(

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { GaitAnalysis } from '$lib/analysis/gait/types';
-import { SESSION_SCHEMA_VERSION } from '$lib/storage/session-schema';
 import { summarizeSession } from '$lib/storage/summarize-session';
-import type { StoredSession } from '$lib/storage/types';
 import { asSavedBeforePasses, makeAnalysis, step } from '../../../tests/helpers/make-analysis';
+import { makeStoredSession } from '../../../tests/helpers/make-session';
 import { compareAnalyses } from './compare-analyses';
 import { normalizeAnalysis } from './normalize-analysis';
 import { buildReportModel } from './report-model';
@@ -70,24 +69,7 @@ describe('analyses saved before passes existed', () => {
       expect.objectContaining({ id: 'cadence', a: null, b: 112, delta: null })
     ]);
     expect(compareAnalyses(null, undefined)).toEqual([]);
-    const stored = (analysis: GaitAnalysis): StoredSession => ({
-      id: 'x',
-      createdAt: '2025-01-01T00:00:00.000Z',
-      title: 'Old walk',
-      series: {
-        version: 1,
-        widthPx: 960,
-        heightPx: 540,
-        model: 'full',
-        source: { container: 'webm', codec: 'vp9', fpsHz: 30, durationMs: 3000, rotationDeg: 0 },
-        frames: []
-      },
-      analysis,
-      settings: { model: 'full', heightCm: null },
-      video: null,
-      leftOut: null,
-      schemaVersion: SESSION_SCHEMA_VERSION
-    });
+    const stored = (analysis: GaitAnalysis) => makeStoredSession({ title: 'Old walk', analysis });
     expect(summarizeSession(stored(old)).headline.cadenceSpm).toBe(110);
     expect(summarizeSession(stored(damaged)).headline).toEqual({
       cadenceSpm: null,

@@ -1,31 +1,13 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { makeStoredSession } from '../../../tests/helpers/make-session';
 import type { StoredSession } from './types';
-import { SESSION_SCHEMA_VERSION } from './session-schema';
 import { createSessionStore } from './session-store';
 import { StorageError, toStorageError } from './storage-error';
 
-/** A minimal but structurally complete session; the analysis content is irrelevant to storage. */
+/** A complete session; the analysis content is irrelevant to storage. */
 function session(id: string, createdAt: string, extra: Partial<StoredSession> = {}): StoredSession {
-  return {
-    id,
-    createdAt,
-    title: `Walk ${id}`,
-    series: {
-      version: 1,
-      widthPx: 960,
-      heightPx: 540,
-      model: 'full',
-      source: { container: 'webm', codec: 'vp9', fpsHz: 30, durationMs: 1000, rotationDeg: 0 },
-      frames: [{ tMs: 0, pose: null }]
-    },
-    analysis: { metrics: {} } as unknown as StoredSession['analysis'],
-    settings: { model: 'full', heightCm: null },
-    video: null,
-    leftOut: null,
-    schemaVersion: SESSION_SCHEMA_VERSION,
-    ...extra
-  };
+  return makeStoredSession({ id, createdAt, title: `Walk ${id}`, ...extra });
 }
 
 describe('session store', () => {
