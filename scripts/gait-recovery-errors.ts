@@ -33,56 +33,19 @@ const line = (label: string, unit: string, values: number[]) => {
 console.log(`Synthetic recovery over ${seeds} seeds (n = walks or events where measured)\n`);
 console.log('| metric | unit | n | mean abs error | max abs error | mean signed error |');
 console.log('|---|---|---|---|---|---|');
-line(
-  'cadence',
-  'steps/min',
-  rows.map((r) => r.cadenceSpm)
-);
-line(
-  'step length, left',
-  'leg lengths',
-  rows.map((r) => r.stepLengthLeftPerLeg)
-);
-line(
-  'step length, right',
-  'leg lengths',
-  rows.map((r) => r.stepLengthRightPerLeg)
-);
-line(
-  'trunk lean',
-  '°',
-  rows.map((r) => r.trunkLeanDeg)
-);
-line(
-  'shoulder→ear angle',
-  '°',
-  rows.map((r) => r.neckAngleDeg)
-);
-line(
-  'step-length SI',
-  'points',
-  rows.map((r) => r.stepLengthSiPts)
-);
-line(
-  'step-time SI',
-  'points',
-  rows.map((r) => r.stepTimeSiPts)
-);
-line(
-  'stance-time SI',
-  'points',
-  rows.map((r) => r.stanceTimeSiPts)
-);
-line(
-  'stance',
-  '% of stride',
-  rows.map((r) => r.stancePct)
-);
-line(
-  'heel strike time',
-  'frames @30 fps',
-  rows.flatMap((r) => r.strikeErrorsFrames)
-);
+const METRIC_ROWS: [label: string, unit: string, pick: (r: RecoveryErrors) => number[]][] = [
+  ['cadence', 'steps/min', (r) => [r.cadenceSpm]],
+  ['step length, left', 'leg lengths', (r) => [r.stepLengthLeftPerLeg]],
+  ['step length, right', 'leg lengths', (r) => [r.stepLengthRightPerLeg]],
+  ['trunk lean', '°', (r) => [r.trunkLeanDeg]],
+  ['shoulder→ear angle', '°', (r) => [r.neckAngleDeg]],
+  ['step-length SI', 'points', (r) => [r.stepLengthSiPts]],
+  ['step-time SI', 'points', (r) => [r.stepTimeSiPts]],
+  ['stance-time SI', 'points', (r) => [r.stanceTimeSiPts]],
+  ['stance', '% of stride', (r) => [r.stancePct]],
+  ['heel strike time', 'frames @30 fps', (r) => r.strikeErrorsFrames]
+];
+for (const [label, unit, pick] of METRIC_ROWS) line(label, unit, rows.flatMap(pick));
 const spurious = rows.reduce((a, r) => a + r.spuriousStrikes, 0);
 const missed = rows.reduce((a, r) => a + r.missedStrikes, 0);
 console.log(`\nspurious heel strikes: ${spurious}; missed heel strikes: ${missed}`);
@@ -98,6 +61,7 @@ if (existsSync(truthFile)) {
     '| model | cadence error (steps/min) | heel strikes found / true | strike time error, mean abs / max (frames) | step length error (leg lengths) | step-length SI (%) | step-time SI (%) | trunk lean error (°) | stance error (% of stride) | frames relabelled |'
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
+  const legLengths: string[] = [];
   for (const variant of ['lite', 'full', 'heavy']) {
     const file = new URL(`../tests/fixtures/landmarks/synthetic-side-walk.${variant}.json`, import.meta.url);
     const a = analyzeGait(JSON.parse(readFileSync(file, 'utf8')));
@@ -105,6 +69,7 @@ if (existsSync(truthFile)) {
       const m = a.metrics[id];
       return m.status === 'measured' ? m.value : NaN;
     };
+    legLengths.push(`${variant} ${a.legLengthPx.toFixed(1)}`);
     const strikes = a.events.filter((e) => e.kind === 'heelStrike');
     const errs = truth.heelStrikes.map((h: { frame: number }) =>
       Math.min(...strikes.map((s) => Math.abs((s.tMs * 30) / 1000 - h.frame)))
@@ -114,6 +79,15 @@ if (existsSync(truthFile)) {
       `| ${variant} | ${f(val('cadence') - truth.cadence, 1)} | ${strikes.length} / ${truth.heelStrikes.length} | ${(errs.reduce((p: number, q: number) => p + q, 0) / errs.length).toFixed(2)} / ${Math.max(...errs).toFixed(2)} | ${f(val('stepLength') - truth.stepLengthL_over_leg, 3)} | ${val('stepLengthSymmetry').toFixed(1)} | ${val('stepTimeSymmetry').toFixed(1)} | ${f(val('trunkLean') - truth.trunkLeanDeg, 1)} | ${f(val('stancePct') - truth.stanceL * 100, 1)} | ${a.legCorrection.swappedFrameCount + a.legCorrection.collapsedFrameCount} |`
     );
   }
+  const legTruth = JSON.parse(
+    readFileSync(
+      new URL('../tests/fixtures/synthetic-walk/synthetic-side-walk.landmarks.json', import.meta.url),
+      'utf8'
+    )
+  ) as { legLengthPx: number };
+  console.log(
+    `\nleg length measured (px): ${legLengths.join(', ')}; true ${legTruth.legLengthPx.toFixed(1)}`
+  );
 }
 
 // ── Clips that vary as real clips do, and rendered variants through the real pose model.

@@ -2,7 +2,7 @@
  * The rhythm finding judges only the stride-time variability beyond event-timing error: a steady walk whose
  * heel strikes are off by a frame or two must not be told to "keep an eye on" its rhythm; a walk whose strides
  * really vary by 10 % must be. The walks are synthetic (exact truth) and time-warped so that each heel strike
- * lands where the test puts it; they run through the real `analyzeGait`.
+ * lands where `tests/gait/regularity-walks.ts` puts it; they run through the real `analyzeGait`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,29 +12,8 @@ import { analyzeGait } from '$lib/analysis/gait/analyze-gait';
 import { timingNoiseCv } from '$lib/analysis/gait/timing-noise-cv';
 import type { LandmarkSeries } from '$lib/analysis/series';
 import { makeAnalysis } from '../../../../tests/helpers/make-analysis';
-import { makeSyntheticWalk } from '../../../../tests/synthetic/make-synthetic-walk';
-import { createRandom } from '../../../../tests/synthetic/random';
+import { jitteredWalk, nearStrikesMovedWalk, variedWalk } from '../../../../tests/gait/regularity-walks';
 import { judgeRegularity } from './judge-regularity';
-
-const FPS = 30;
-
-/**
- * A steady synthetic 12-s treadmill walk (every one of its ≈20 strides stays in view), piecewise-linearly time-warped so that its heel strikes happen at
- * `moveStrikes(trueStrikeTimesMs)` instead of their true times (the motion between strikes is stretched to fit).
- */
-function warpedWalk(seed: number, moveStrikes: (fromMs: number[]) => number[]): LandmarkSeries {
-  const { series, truth } = makeSyntheticWalk({ durationS: 12, fpsHz: FPS, seed, treadmill: true });
-  const from = truth.heelStrikes.map((e) => e.tMs);
-  const to = moveStrikes(from);
-  const warp = (t: number) => {
-    let k = 0;
-    while (k < from.length - 2 && t > from[k + 1]) k++;
-    return to[k] + ((t - from[k]) * (to[k + 1] - to[k])) / (from[k + 1] - from[k]);
-  };
-  return { ...series, frames: series.frames.map((f) => ({ ...f, tMs: warp(f.tMs) })) };
-}
-
-const FRAME_MS = 1000 / FPS;
 
 const regularityOf = (series: LandmarkSeries) => {
   const a = analyzeGait(series);
@@ -50,21 +29,14 @@ describe('rhythm finding: only variability beyond event-timing error counts', ()
   });
 
   it('a steady walk whose strikes are off by ±1 frame is not flagged', () => {
-    const rng = createRandom(11);
-    const { finding, cvPct } = regularityOf(
-      warpedWalk(3, (from) => from.map((t, k) => (k === 0 ? t : t + rng.integer(-1, 1) * FRAME_MS)))
-    );
+    const { finding, cvPct } = regularityOf(jitteredWalk());
     expect(cvPct).toBeGreaterThan(1); // the jitter is really there
     expect(finding.level).toBe('fine');
   });
 
   it('a steady walk with 2-frame errors on some strikes (as the full model) reads fine, with the reason', () => {
-    // Right strikes (odd k) off by −2, +2, 0, 0 frames in turn, as the full model misplaces the near heel's
-    // strikes on the rendered walker: the CV passes the 5 % flag, the error floor explains it.
-    const offFrames = (k: number) => (k % 2 === 1 ? [-2, 2, 0, 0][((k - 1) / 2) % 4] : 0);
-    const { finding, cvPct } = regularityOf(
-      warpedWalk(4, (from) => from.map((t, k) => t + offFrames(k) * FRAME_MS))
-    );
+    // The CV passes the 5 % flag; the error floor explains it.
+    const { finding, cvPct } = regularityOf(nearStrikesMovedWalk());
     expect(cvPct).toBeGreaterThan(5);
     expect(finding.level).toBe('fine');
     expect(finding.headline).toMatch(/steady rhythm/);
@@ -72,18 +44,7 @@ describe('rhythm finding: only variability beyond event-timing error counts', ()
   });
 
   it('a walk whose strides really vary by ≈10 % is flagged', () => {
-    // Each step's duration scaled by 1 + 0.18·z (z standard normal, clamped to ±2): a stride is two steps, so
-    // stride times vary by ≈0.18/√2 ≈ 13 % before clamping, 10.1 % as drawn here (seed 5); plus ±1-frame strike jitter.
-    const rng = createRandom(5);
-    const moved = (from: number[]) => {
-      const to = [from[0]];
-      for (let k = 1; k < from.length; k++) {
-        const z = Math.max(-2, Math.min(2, rng.normal()));
-        to.push(to[k - 1] + (from[k] - from[k - 1]) * (1 + 0.18 * z));
-      }
-      return to.map((t, k) => (k === 0 ? t : t + rng.integer(-1, 1) * FRAME_MS));
-    };
-    const { finding, cvPct } = regularityOf(warpedWalk(6, moved));
+    const { finding, cvPct } = regularityOf(variedWalk());
     expect(cvPct).toBeGreaterThan(8);
     expect(finding.level).toBe('watch');
     expect(finding.headline).toMatch(/beyond what video timing error explains/);
