@@ -47,7 +47,9 @@ function strikeErrorRange(a: GaitAnalysis, side: 'left' | 'right'): string {
   const truth = trueStrikes.filter((h) => (h.leg === 'L') === (side === 'left')).map((h) => h.t * 1000);
   const errors = a.events
     .filter((e) => e.kind === 'heelStrike' && e.side === side)
-    .map((e) => truth.reduce((best, t) => (Math.abs(e.tMs - t) < Math.abs(best) ? e.tMs - t : best), Infinity));
+    .map((e) =>
+      truth.reduce((best, t) => (Math.abs(e.tMs - t) < Math.abs(best) ? e.tMs - t : best), Infinity)
+    );
   return errors.length ? `${signed(Math.min(...errors))}…${signed(Math.max(...errors))}` : '–';
 }
 
