@@ -43,11 +43,28 @@ describe('frameRateCap', () => {
 });
 
 describe('analysedFrameCount', () => {
-  it('halves a 60-fps count and leaves a 30-fps one', () => {
+  it('halves a 60-fps count, gives 30 a second for 50 fps and leaves a 30-fps one', () => {
+    expect(analysedFrameCount(500, 10_000, 30)).toBe(300);
     expect(analysedFrameCount(600, 10_000, 30)).toBe(300);
     expect(analysedFrameCount(300, 10_000, 30)).toBe(300);
     expect(analysedFrameCount(1200, 10_000, 30)).toBe(300);
     expect(analysedFrameCount(600, 10_000, 0)).toBe(600);
     expect(analysedFrameCount(null, 10_000, 30)).toBeNull();
+  });
+});
+
+describe('frameRateCap from any starting frame', () => {
+  it('keeps the frames one reader of the whole clip keeps, from the second frame after its start', () => {
+    for (const fps of [50, 59.94, 60, 120]) {
+      const whole = kept(fps, Math.round(fps * 3), 30);
+      for (const start of [1, 7, 33, 61]) {
+        const keep = frameRateCap(30);
+        const n = Math.round(fps * 3);
+        const late: number[] = [];
+        for (let i = start; i < n; i++) if (keep((i * 1000) / fps)) late.push(i);
+        // the stretch's first frame is always kept (it may be off the clip's grid); from the next on, the same
+        expect(late.slice(1).filter((i) => i > start + 1)).toEqual(whole.filter((i) => i > start + 1));
+      }
+    }
   });
 });
