@@ -5,7 +5,8 @@
  * - the exact truth to `tests/fixtures/rendered/<name>.truth.json`.
  * Names may have a folder (`findings/<clip>`: the clips of `FINDINGS`).
  *
- * Usage: npx tsx scripts/render-walker/render.ts [name-filter] [videoDir=tests/.tmp/rendered]
+ * Usage: npx tsx scripts/render-walker/render.ts [name-filter] [videoDir=tests/.tmp/rendered] [truthDir=tests/fixtures/rendered]
+ * (a test that renders a clip for itself gives its own truthDir, so that the committed truth is left alone)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { existsSync } from 'node:fs';
@@ -22,7 +23,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../..');
 const only = process.argv[2] ?? '';
 const videoDir = resolve(process.argv[3] ?? join(root, 'tests/.tmp/rendered'));
-const truthDir = join(root, 'tests/fixtures/rendered');
+const truthDir = resolve(process.argv[4] ?? join(root, 'tests/fixtures/rendered'));
 
 /** Landmarks that must all be inside the image for a frame to count as "in view". */
 const KEY = [0, 11, 12, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32];

@@ -16,7 +16,6 @@ import {
   HAS_FFMPEG,
   ffmpeg,
   fixture,
-  readCandidates,
   readSeries,
   runOnDevPage,
   tmpDir
@@ -146,29 +145,6 @@ test.describe('video files in the pose worker', () => {
     every.forEach((t, i) => expect(Math.abs(t - (i * 1000) / 60)).toBeLessThanOrEqual(1));
     const capped = await times(30);
     expect(capped).toEqual(every.filter((_t, i) => i % 2 === 0));
-  });
-
-  test('two pose workers on two halves of a clip pose every frame once (decoding from the key frame before the seam)', async ({
-    page
-  }) => {
-    test.setTimeout(120_000);
-    await page.goto('/dev/pose');
-    const poseAll = async (mode: 'candidates' | 'parallel', workers: 1 | 2) => {
-      const out = await runOnDevPage(page, clip('h264.mp4'), { navigate: false, mode, workers });
-      expect(out.error, out.error?.message).toBeNull();
-      return readCandidates(page);
-    };
-    const one = await poseAll('candidates', 1);
-    const two = await poseAll('parallel', 2);
-    // x264 puts one key frame at the start of this 30-frame clip: the second half decodes from frame 0.
-    expect(two.tMs).toEqual(one.tMs);
-    // Away from the seam the tracker has settled: the same people in the same places, to the pixel.
-    const seam = two.tMs.findIndex((t) => t >= 500);
-    for (let i = seam + 5; i < FRAMES; i++) {
-      expect(two.candidates[i].length, `frame ${i}`).toBe(one.candidates[i].length);
-      const [a, b] = [two.candidates[i][0], one.candidates[i][0]];
-      if (a && b) expect(Math.abs(a.image[23].x - b.image[23].x), `frame ${i}`).toBeLessThan(3);
-    }
   });
 
   test('our YUV → RGB conversion gives the pixels the browser would, at full size and halved', async ({

@@ -216,9 +216,16 @@ async function* decodeFrames(
   }
   if (range) return;
   if (count === 0) throw new NoFramesError();
-  // A file cut short keeps its full sample table (MP4/MOV) but its last frames are missing.
-  if (info.frameCount !== null && count < TRUNCATED_FRACTION * info.frameCount)
-    throw new TruncatedFileError(`only ${count} of the ${info.frameCount} frames it lists could be read`);
+  checkFramesRead(count, info.frameCount);
+}
+
+/**
+ * A file cut short keeps its full sample table (MP4/MOV) but its last frames are missing: throws
+ * `TruncatedFileError` when only `read` of the `listed` frames (null: unknown) could be read.
+ */
+export function checkFramesRead(read: number, listed: number | null): void {
+  if (listed !== null && read < TRUNCATED_FRACTION * listed)
+    throw new TruncatedFileError(`only ${read} of the ${listed} frames it lists could be read`);
 }
 
 function toDecodedFrame(

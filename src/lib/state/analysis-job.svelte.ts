@@ -13,7 +13,7 @@ import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { analyzeGait } from '$lib/analysis/gait';
 import type { ModelVariant } from '$lib/analysis/series';
-import { describeError, isAbort, type ErrorMessage } from '$lib/capture/describe-error';
+import { describeError, isAbort, type ErrorMessage } from '$lib/errors/describe-error';
 import { MODEL_LOAD_TIMEOUT_MS, NO_PROGRESS_TIMEOUT_MS, SAVE_TIMEOUT_MS } from '$lib/capture/limits';
 import { StalledError } from '$lib/pose/errors';
 import {
@@ -24,7 +24,8 @@ import {
   SESSION_SCHEMA_VERSION
 } from '$lib/storage';
 import { putTransientSession } from '$lib/state/transient-session';
-import { PoseClient, type PoseProgress } from '$lib/workers/pose-client';
+import type { PoseProgress } from '$lib/workers/pose-types';
+import { PoseTeam } from '$lib/workers/pose-team';
 import { notice } from './notice.svelte';
 
 /** The current time as an ISO 8601 string (a plain value, not reactive state). */
@@ -73,33 +74,32 @@ export class AnalysisJob {
   failed = $state.raw<JobInput | null>(null);
   #abort: AbortController | null = null;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
-  /** A pose worker started ahead of the run (see {@link prepare}). */
-  #prepared: { model: ModelVariant; abort: AbortController; client: Promise<PoseClient | null> } | null =
-    null;
+  /** Pose workers started ahead of the run (see {@link prepare}). */
+  #prepared: { model: ModelVariant; abort: AbortController; team: Promise<PoseTeam | null> } | null = null;
 
   /**
-   * Starts a pose worker and loads `model` ahead of {@link run}, e.g. while a chosen file is being checked,
-   * so that the click finds the model loaded and warmed up. The run takes it when its model matches; it
-   * is dropped otherwise, and by {@link cancel}. A worker that fails to load is forgotten: the run then
-   * loads its own and reports the failure.
+   * Starts the pose workers and loads `model` ahead of {@link run}, e.g. while a chosen file is being
+   * checked, so that the click finds the model loaded and warmed up. The run takes them when its model
+   * matches; they are dropped otherwise, and by {@link cancel}. Workers that fail to load are forgotten:
+   * the run then loads its own and reports the failure.
    */
   prepare(model: ModelVariant): void {
     if (this.busy || this.#prepared?.model === model) return;
     this.#dropPrepared();
     const abort = new AbortController();
-    this.#prepared = { model, abort, client: PoseClient.create(model, {}, abort.signal).catch(() => null) };
+    this.#prepared = { model, abort, team: PoseTeam.create(model, {}, abort.signal).catch(() => null) };
   }
 
-  /** Stops the prepared worker, if any. */
+  /** Stops the prepared workers, if any. */
   #dropPrepared(prepared = this.#prepared): void {
     if (prepared === this.#prepared) this.#prepared = null;
     if (!prepared) return;
     prepared.abort.abort();
-    void prepared.client.then((c) => c?.dispose());
+    void prepared.team.then((t) => t?.dispose());
   }
 
-  /** The prepared client when it is for `model` and loaded; null when there is none (the run loads its own). */
-  async #takePrepared(model: ModelVariant, signal: AbortSignal): Promise<PoseClient | null> {
+  /** The prepared team when it is for `model` and loaded; null when there is none (the run loads its own). */
+  async #takePrepared(model: ModelVariant, signal: AbortSignal): Promise<PoseTeam | null> {
     const prepared = this.#prepared;
     this.#prepared = null;
     if (!prepared) return null;
@@ -110,7 +110,7 @@ export class AnalysisJob {
     const onAbort = () => this.#dropPrepared(prepared);
     signal.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#untilAborted(prepared.client, signal);
+      return await this.#untilAborted(prepared.team, signal);
     } finally {
       signal.removeEventListener('abort', onAbort);
     }
@@ -169,14 +169,14 @@ export class AnalysisJob {
     this.cancelled = false;
     this.progress = null;
     notice.dismiss(); // a note about an earlier session would be mistaken for one about this run
-    let client: PoseClient | null = null;
+    let team: PoseTeam | null = null;
     try {
       this.#enter('loading-model', abort);
-      client =
-        (await this.#takePrepared(input.model, signal)) ?? (await PoseClient.create(input.model, {}, signal));
+      team =
+        (await this.#takePrepared(input.model, signal)) ?? (await PoseTeam.create(input.model, {}, signal));
       this.#enter('detecting', abort);
       const series = await this.#untilAborted(
-        client.processFile(input.video, {
+        team.processFile(input.video, {
           signal,
           fileName: input.title,
           ...(input.everyFrame ? { maxFps: 0 } : {}),
@@ -189,8 +189,8 @@ export class AnalysisJob {
         signal
       );
       // Closing flushes the pose library's usage log into the fetch guard (never sent).
-      await this.#untilAborted(client.close(), signal);
-      client = null;
+      await this.#untilAborted(team.close(), signal);
+      team = null;
       this.#enter('analysing', abort);
       const analysis = analyzeGait(series);
       const id = crypto.randomUUID();
@@ -246,7 +246,7 @@ export class AnalysisJob {
       }
     } finally {
       clearTimeout(this.#watchdog);
-      client?.dispose();
+      team?.dispose();
       if (this.#abort === abort) this.#abort = null;
       this.progress = null;
     }

@@ -15,7 +15,7 @@ const calls = vi.hoisted(() => ({
   /** Models of the pose workers started, in order. */
   created: [] as string[],
   processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
-  /** When set, PoseClient.create waits for this instead of loading at once (a model that never loads). */
+  /** When set, PoseTeam.create waits for this instead of loading at once (a model that never loads). */
   create: null as null | (() => Promise<void>),
   onProgress: null as null | ((p: unknown) => void),
   /** When set, saving waits for this (a database that never answers). */
@@ -28,8 +28,8 @@ const calls = vi.hoisted(() => ({
 
 vi.mock('$app/navigation', () => ({ goto: async (url: string) => void calls.goto.push(url) }));
 vi.mock('$app/paths', () => ({ resolve: (route: string, p: { id: string }) => route.replace('[id]', p.id) }));
-vi.mock('$lib/workers/pose-client', () => ({
-  PoseClient: {
+vi.mock('$lib/workers/pose-team', () => ({
+  PoseTeam: {
     create: async (variant: string, _options: unknown, signal?: AbortSignal) => {
       calls.created.push(variant);
       if (calls.create) {
@@ -38,11 +38,11 @@ vi.mock('$lib/workers/pose-client', () => ({
           new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(signal.reason)))
         ]);
       }
-      return client();
+      return team();
     }
   }
 }));
-const client = () => ({
+const team = () => ({
   processFile: (_file: Blob, opts: { signal?: AbortSignal; onProgress?: (p: unknown) => void }) => {
     opts.onProgress?.({ framesDone: 10, framesTotal: 100, fps: 20, etaMs: 4500 });
     calls.onProgress = opts.onProgress ?? null;

@@ -1,8 +1,10 @@
 /**
- * Main-thread handle of one pose worker (one MediaPipe PoseLandmarker). Capture and report UIs
- * code against this class only. Pattern (Lichtblick): the worker file exposes a `service`
- * object through comlink; this client wraps it, forwards cancellation, and `dispose()`
- * releases the proxy and then terminates the worker.
+ * Main-thread handle of one pose worker (one MediaPipe PoseLandmarker). The live page uses it
+ * directly; uploads go through `PoseTeam` (`pose-team.ts`), which poses stretches of a clip on
+ * several of these side by side. Pattern (Lichtblick): the worker file exposes a `service` object
+ * through comlink; this client wraps it, forwards cancellation, and `dispose()` releases the proxy
+ * and then terminates the worker. The diagnostics build extends it with benchmarks
+ * (`dev/diagnostics-pose-client.ts`).
  *
  * Switching model variant means a new client: tasks-vision keeps one landmarker per worker,
  * and every create/close leaks memory until the worker ends.
@@ -12,59 +14,38 @@
  * progress with a `WorkerFailedError` instead of leaving it pending for ever.
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import type { LandmarkSeries, ModelVariant, PoseFrame } from '../analysis/series';
+import type { ModelVariant, PoseFrame } from '../analysis/series';
 import { WorkerFailedError } from '../pose/errors';
 import { installErrorTransfer } from './error-transfer';
+import type { PosedStretch } from './file-pose-job';
 import type { PoseService } from './pose-service';
-import type { ConversionMeasurement, DecodeMeasurement } from '../media/frame-service';
-import type { TimeRange } from '../media/decode-video';
-import { callFrameService } from './remote-frames';
 import { recordBlockedRequests } from './blocked-requests.svelte';
 import { startWorker } from './start-worker';
 import { sharedPoseWasm } from './shared-wasm';
-import { DEFAULT_MAX_ANALYSIS_FPS } from '../media/frame-rate';
+import type { TimeSegment } from './time-segments';
 import decodeWorkerUrl from './decode.worker.ts?worker&url';
 import poseWorkerUrl from './pose.worker.ts?worker&url';
-import type {
-  LiveFrameInfo,
-  PoseCandidates,
-  PoseEngineOptions,
-  PoseOnlyMeasurement,
-  PoseProgress
-} from './pose-types';
+import type { LiveFrameInfo, PoseCandidates, PoseEngineOptions, PoseProgress } from './pose-types';
 
-export type {
-  PoseProgress,
-  PoseCandidates,
-  LiveFrameInfo,
-  PoseEngineOptions,
-  DecodeMeasurement,
-  PoseOnlyMeasurement
-};
+export type { PoseProgress, PoseCandidates, LiveFrameInfo, PoseEngineOptions, PosedStretch };
 
-/** Options of {@link PoseClient.processFile}. */
-export interface ProcessFileOptions {
-  /** Called a few times per second with frames done/total, throughput and ETA. */
+/** Options of {@link PoseClient.poseFrames}. */
+export interface PoseFramesOptions {
+  /** Called a few times per second with this stretch's frames done, throughput and ETA. */
   onProgress?: (p: PoseProgress) => void;
   /** Aborting rejects the call with an `AbortError` and leaves the worker usable. */
   signal?: AbortSignal;
-  /** Stored in `series.source.fileName`, for display only. */
-  fileName?: string;
+  /** Frames analysed per second of media time at most (see `media/frame-rate.ts`); `0` = every frame. */
+  maxFps: number;
+  /** The stretch to pose (see `time-segments.ts`); the whole clip when absent. */
+  segment?: TimeSegment;
   /**
-   * When the first 2 s show exactly one person, who walks, look for one person from then on (see
-   * `pose/one-person.ts`): ≈ 20 % faster. `false` keeps the engine's `numPoses` for the whole file
-   * (diagnostics, benchmarks).
-   * @default true
+   * Decide after the clip's opening whether one person suffices (`pose/one-person.ts`) and report it
+   * here: the first stretch's job.
    */
-  onePersonAfterOpening?: boolean;
-  /**
-   * Frames analysed per second of media time at most: a 60-fps clip is analysed at every other frame
-   * (see `media/frame-rate.ts`; what that costs: docs/SPEED.md). `0` = every frame.
-   * @default DEFAULT_MAX_ANALYSIS_FPS (30)
-   */
-  maxFps?: number;
-  /** Only this stretch of the clip, ms of media time (diagnostics: parallel landmarkers over time segments). */
-  rangeMs?: TimeRange;
+  onOpening?: (onePerson: boolean) => void;
+  /** Look for one person in the frames after this media time, ms (a later stretch; see `pose-team.ts`). */
+  onePersonAfterMs?: number;
 }
 
 /** A running live session. */
@@ -86,7 +67,7 @@ const CLOSE_TIMEOUT_MS = 2_000;
  * A promise that rejects with a `WorkerFailedError` when `worker` reports an `error` or a
  * `messageerror` event. It never resolves; race calls to the worker against it.
  */
-function workerFailure(worker: Worker): Promise<never> {
+export function workerFailure(worker: Worker): Promise<never> {
   const failed = new Promise<never>((_resolve, reject) => {
     worker.addEventListener('error', (e) => {
       e.preventDefault();
@@ -112,17 +93,17 @@ function aborted(signal: AbortSignal): Promise<never> {
   return p;
 }
 
-export class PoseClient {
+export class PoseClient<S extends PoseService = PoseService> {
   readonly variant: ModelVariant;
   readonly #worker: Worker;
-  readonly #remote: Remote<PoseService>;
+  protected readonly remote: Remote<S>;
   readonly #failed: Promise<never>;
   #disposed = false;
 
-  private constructor(variant: ModelVariant, worker: Worker, remote: Remote<PoseService>) {
+  protected constructor(variant: ModelVariant, worker: Worker, remote: Remote<S>) {
     this.variant = variant;
     this.#worker = worker;
-    this.#remote = remote;
+    this.remote = remote;
     this.#failed = workerFailure(worker);
   }
 
@@ -131,18 +112,35 @@ export class PoseClient {
    * Rejects with `PoseModelLoadError`, `WebGLUnavailableError` or `WorkerFailedError`; aborting
    * `signal` terminates the worker at once and rejects with the signal's reason.
    */
-  static async create(
+  static create(
     variant: ModelVariant,
     options: PoseEngineOptions = {},
     signal?: AbortSignal
   ): Promise<PoseClient> {
+    return PoseClient.launch(
+      poseWorkerUrl,
+      variant,
+      options,
+      signal,
+      (w, r) => new PoseClient(variant, w, r)
+    );
+  }
+
+  /** {@link create} for the worker script at `workerUrl`, wrapped by `make`. */
+  protected static async launch<C extends PoseClient<T>, T extends PoseService>(
+    workerUrl: string,
+    variant: ModelVariant,
+    options: PoseEngineOptions,
+    signal: AbortSignal | undefined,
+    make: (worker: Worker, remote: Remote<T>) => C
+  ): Promise<C> {
     signal?.throwIfAborted();
     installErrorTransfer();
-    const worker = startWorker(poseWorkerUrl, `pose-${variant}`);
-    const remote = wrap<PoseService>(worker);
-    const client = new PoseClient(variant, worker, remote);
+    const worker = startWorker(workerUrl, `pose-${variant}`);
+    const remote = wrap<T>(worker);
+    const client = make(worker, remote);
     try {
-      const pending = [client.#guard(sharedPoseWasm().then((wasm) => remote.init(variant, options, wasm)))];
+      const pending = [client.guard(sharedPoseWasm().then((wasm) => remote.init(variant, options, wasm)))];
       if (signal) pending.push(aborted(signal));
       await Promise.race(pending);
     } catch (e) {
@@ -153,59 +151,41 @@ export class PoseClient {
   }
 
   /** `call`, or a `WorkerFailedError` as soon as the worker fails. */
-  #guard<T>(call: Promise<T>): Promise<T> {
+  protected guard<T>(call: Promise<T>): Promise<T> {
     return Promise.race([call, this.#failed]);
   }
 
   /**
-   * Decode + pose every frame of a video file. Rejects with typed media/pose errors
-   * (`VideoError` subclasses, `PoseError` subclasses); `AbortError` on cancel.
+   * Decodes and poses one stretch of a video file (all of it without `segment`), keeping every person
+   * found in every frame. Rejects with typed media/pose errors (`VideoError` subclasses, `PoseError`
+   * subclasses); `AbortError` on cancel.
    */
-  processFile(file: Blob, opts: ProcessFileOptions = {}): Promise<LandmarkSeries> {
-    return this.#fileJob('processFile', file, opts);
-  }
-
-  /**
-   * Diagnostics and test fixtures: like {@link processFile}, but returns every person the model
-   * found in every frame, before the walker is chosen.
-   */
-  collectCandidates(file: Blob, opts: ProcessFileOptions = {}): Promise<PoseCandidates> {
-    return this.#fileJob('collectCandidates', file, opts);
-  }
-
-  async #fileJob<M extends 'processFile' | 'collectCandidates'>(
-    method: M,
-    file: Blob,
-    opts: ProcessFileOptions
-  ): Promise<Awaited<ReturnType<PoseService[M]>>> {
-    this.#assertAlive();
-    const {
-      signal,
-      onProgress,
-      fileName,
-      onePersonAfterOpening = true,
-      maxFps = DEFAULT_MAX_ANALYSIS_FPS,
-      rangeMs
-    } = opts;
+  async poseFrames(file: Blob, opts: PoseFramesOptions): Promise<PosedStretch> {
+    this.assertAlive();
+    const { signal, onProgress, maxFps, segment, onOpening, onePersonAfterMs } = opts;
     signal?.throwIfAborted();
     const jobId = nextJobId++;
-    const onAbort = () => void this.#remote.cancel(jobId);
+    const onAbort = () => void this.remote.cancel(jobId);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await this.#withDecoder((framePort) => {
+      return await this.withDecoder((framePort) => {
         const req = transfer(
           {
             jobId,
-            fileName: fileName ?? (file instanceof File ? file.name : undefined),
-            onePersonAfterOpening,
             framePort,
             maxFps,
-            ...(rangeMs ? { rangeMs } : {})
+            scoutOpening: !!onOpening,
+            ...(segment ? { segment } : {}),
+            ...(onePersonAfterMs !== undefined ? { onePersonAfterMs } : {})
           },
           [framePort]
         );
-        const progress = onProgress ? proxy(onProgress) : undefined;
-        return this.#remote[method](file, req, progress) as Promise<Awaited<ReturnType<PoseService[M]>>>;
+        return this.remote.poseFrames(
+          file,
+          req,
+          onProgress ? proxy(onProgress) : undefined,
+          onOpening ? proxy(onOpening) : undefined
+        ) as Promise<PosedStretch>;
       });
     } finally {
       signal?.removeEventListener('abort', onAbort);
@@ -217,12 +197,12 @@ export class PoseClient {
    * core; see `media/frame-service.ts`), connected to the pose worker by the port given to `job`.
    * The decode worker is terminated when the job settles, whatever happened.
    */
-  async #withDecoder<T>(job: (framePort: MessagePort) => Promise<T>): Promise<T> {
+  protected async withDecoder<T>(job: (framePort: MessagePort) => Promise<T>): Promise<T> {
     const decoder = startWorker(decodeWorkerUrl, 'decode');
     try {
       const channel = new MessageChannel();
       decoder.postMessage(channel.port1, [channel.port1]);
-      return await Promise.race([this.#guard(job(channel.port2)), workerFailure(decoder)]);
+      return await Promise.race([this.guard(job(channel.port2)), workerFailure(decoder)]);
     } finally {
       decoder.terminate();
     }
@@ -237,23 +217,19 @@ export class PoseClient {
     track: MediaStreamTrack,
     onFrame: (f: PoseFrame, info: LiveFrameInfo) => void
   ): Promise<LiveSession> {
-    this.#assertAlive();
+    this.assertAlive();
     const liveId = nextJobId++;
     const Processor = (globalThis as { MediaStreamTrackProcessor?: TrackProcessorCtor })
       .MediaStreamTrackProcessor;
     const callback = proxy(onFrame);
     if (Processor) {
       const { readable } = new Processor({ track, maxBufferSize: 1 });
-      const done = this.#guard(
-        this.#remote.runLiveStream(
-          transfer(readable, [readable as unknown as Transferable]),
-          liveId,
-          callback
-        )
+      const done = this.guard(
+        this.remote.runLiveStream(transfer(readable, [readable as unknown as Transferable]), liveId, callback)
       );
       return {
         stop: async () => {
-          await this.#remote.cancel(liveId);
+          await this.remote.cancel(liveId);
           await done.catch((e: unknown) => {
             if (!(e instanceof DOMException && e.name === 'AbortError')) throw e;
           });
@@ -274,7 +250,7 @@ export class PoseClient {
     video.playsInline = true;
     video.srcObject = new MediaStream([track]);
     await video.play();
-    await this.#remote.beginLive(liveId);
+    await this.remote.beginLive(liveId);
     let stopped = false;
     let inFlight: Promise<void> | null = null;
     const t0 = performance.now();
@@ -283,7 +259,7 @@ export class PoseClient {
       if (!inFlight) {
         inFlight = (async () => {
           const bitmap = await createImageBitmap(video);
-          const result = await this.#remote.detectLiveBitmap(transfer(bitmap, [bitmap]), liveId, now - t0);
+          const result = await this.remote.detectLiveBitmap(transfer(bitmap, [bitmap]), liveId, now - t0);
           if (result && !stopped) onFrame(result.frame, result.info);
         })().finally(() => {
           inFlight = null;
@@ -302,33 +278,10 @@ export class PoseClient {
     };
   }
 
-  /** Benchmark helper: decode every frame of `file` without pose detection. */
-  measureDecode(file: Blob): Promise<DecodeMeasurement> {
-    this.#assertAlive();
-    return this.#withDecoder((port) => callFrameService(port, (frames) => frames.measureDecode(file)));
-  }
-
-  /**
-   * Check and benchmark: our YUV → RGBA conversion against the browser's on the first `maxFrames`
-   * frames of `file`, at the size the model gets with `maxSidePx` (see `media/model-frames.ts`).
-   */
-  measureConversion(file: Blob, maxSidePx: number, maxFrames: number): Promise<ConversionMeasurement> {
-    this.#assertAlive();
-    return this.#withDecoder((port) =>
-      callFrameService(port, (frames) => frames.measureConversion(file, maxSidePx, maxFrames))
-    );
-  }
-
-  /** Benchmark helper: decode up to `maxFrames` frames first, then time pose detection alone on them. */
-  measurePoseOnly(file: Blob, maxFrames: number): Promise<PoseOnlyMeasurement> {
-    this.#assertAlive();
-    return this.#withDecoder((port) => this.#remote.measurePoseOnly(file, maxFrames, transfer(port, [port])));
-  }
-
   /** Off-origin requests that the worker's fetch guard answered locally (tasks-vision telemetry). */
   blockedRequests(): Promise<string[]> {
-    this.#assertAlive();
-    return this.#remote.blockedRequests();
+    this.assertAlive();
+    return this.remote.blockedRequests();
   }
 
   /**
@@ -340,7 +293,7 @@ export class PoseClient {
     if (this.#disposed) return;
     const timeout = new Promise<string[]>((resolve) => setTimeout(() => resolve([]), CLOSE_TIMEOUT_MS));
     try {
-      recordBlockedRequests(await Promise.race([this.#guard(this.#remote.close()), timeout]));
+      recordBlockedRequests(await Promise.race([this.guard(this.remote.close()), timeout]));
     } catch {
       // A worker that fails while closing is terminated just below all the same.
     } finally {
@@ -352,11 +305,11 @@ export class PoseClient {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#remote[releaseProxy]();
+    this.remote[releaseProxy]();
     this.#worker.terminate();
   }
 
-  #assertAlive(): void {
+  protected assertAlive(): void {
     if (this.#disposed) throw new Error('PoseClient was disposed');
   }
 }

@@ -54,15 +54,3 @@ export interface PoseCandidates {
   /** Per frame, the people found (any order); `[]` where nobody was. */
   candidates: Pose[][];
 }
-
-/** Timing figures of the benchmark helper `PoseService.measurePoseOnly`. */
-export interface PoseOnlyMeasurement {
-  frames: number;
-  /** Per-frame detectForVideo times, ms, first (warm-up) detection excluded. */
-  perFrameMs: number[];
-  /** Frames in which at least one pose was found. */
-  framesWithPose: number;
-  /** Size of the images the model was given (after any scaling), px. */
-  inputWidthPx: number;
-  inputHeightPx: number;
-}

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { meanAbs, type EventErrors } from '../../../../tests/gait/event-errors';
-import { scoreRendered } from '../../../../tests/gait/rendered-recovery';
+import { RENDERED_LIMITS, scoreRendered } from '../../../../tests/gait/rendered-recovery';
 
 const VARIANTS = ['far', 'limp', 'slow-standstill', 'turn', 'two-pass'] as const;
 const MODELS = ['lite', 'full'] as const;
@@ -19,16 +19,7 @@ const PASSES: Record<(typeof VARIANTS)[number], number> = {
   'two-pass': 2
 };
 
-/**
- * Largest |error| allowed, per model. Full: the issue's targets (cadence ±2 steps/min, step length ±0.05 leg
- * lengths, events ±2 frames, SIs ±5 points, trunk lean ±2°), widened only where the pose model was measured
- * to miss them (figures in docs/VALIDATION.md). Lite: what the lite model's foot landmarks allow, pinned at the
- * measured values with a margin (its near-foot timing makes false step-time asymmetry of 10–25 %).
- */
-const LIMITS = {
-  full: { cadence: 2, stepLength: 0.06, eventMaxFrames: 3, eventMaeFrames: 1, si: 8, lean: 2 },
-  lite: { cadence: 3.5, stepLength: 0.16, eventMaxFrames: 3, eventMaeFrames: 1.2, si: 25, lean: 2.5 }
-};
+const LIMITS = RENDERED_LIMITS;
 
 const cases = VARIANTS.flatMap((variant) => MODELS.map((model) => ({ variant, model })));
 const scored = cases.map((c) => ({ ...c, ...scoreRendered(c.variant, c.model) }));
