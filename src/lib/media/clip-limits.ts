@@ -1,6 +1,6 @@
 /**
  * What clips GaitLens accepts: checked up front on the main thread (`capture/check-video-file.ts`) and again
- * by the pose worker from the frames' own times (`workers/pose-service.ts`).
+ * by the pose worker from the frames' own times (`workers/file-pose-job.ts`).
  */
 
 /** Up-front check: clips shorter than this are refused (under ~4 steps at a normal cadence). **Provisional.** */

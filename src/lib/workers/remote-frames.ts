@@ -4,7 +4,7 @@
  * `next()` sends a request at once, so `readAhead` keeps several in flight and the decode worker
  * prepares the next frames while the model runs.
  */
-import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
+import { releaseProxy, transfer, wrap } from 'comlink';
 import type { ModelFrame } from '../media/model-frames';
 import type { TimeRange, VideoInfo } from '../media/decode-video';
 import type { FrameService } from '../media/frame-service';
@@ -61,21 +61,5 @@ export async function openRemoteVideo(
   } catch (e) {
     close();
     throw e;
-  }
-}
-
-/**
- * Makes one call (a benchmark or a check) on the frame service at the other end of `port`, then
- * lets the connection go.
- */
-export async function callFrameService<T>(
-  port: MessagePort,
-  call: (service: Remote<FrameService>) => Promise<T>
-): Promise<T> {
-  const { service, close } = connect(port);
-  try {
-    return await call(service);
-  } finally {
-    close();
   }
 }
