@@ -15,60 +15,33 @@
  * (so that the model sees a person), else from ffmpeg's `testsrc2` pattern.
  * Builds the diagnostics app (with /dev/pose) into `build-diagnostics/` first when it is missing. Env: BENCH_PORT (default 4399).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { median } from '../../src/lib/analysis/signal/median';
+import {
+  addSummary,
+  benchReps,
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ensureBuild,
+  f1,
+  ffmpeg,
+  FIXTURE,
+  hasFfmpeg,
+  interleaved,
+  launchChromium,
+  loadAverage,
+  makeClip,
+  ROOT,
+  serveBuild,
+  type Summary
+} from './common';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const BUILD_DIR = resolve(ROOT, process.env.GAITLENS_BUILD_DIR ?? 'build-diagnostics');
 const PORT = Number(process.env.BENCH_PORT ?? 4399);
-const CHROMIUM = '/usr/bin/chromium';
-const FIXTURE = resolve(ROOT, '../shared/fixtures/synthetic-side-walk.webm');
-
-type Summary = Record<string, number | string>;
-
-function ffmpeg(...args: string[]): void {
-  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', ...args], { stdio: 'inherit' });
-}
-
-/**
- * A clip of `seconds` at `fps` (30 by default) and the given size: the synthetic walk looped (played faster
- * above 30 fps, so that every frame differs), or testsrc2.
- */
-function makeClip(
-  dir: string,
-  name: string,
-  seconds: number,
-  width: number,
-  height: number,
-  fps = 30
-): string {
-  const out = join(dir, name);
-  const input = existsSync(FIXTURE)
-    ? ['-stream_loop', '-1', '-i', FIXTURE]
-    : ['-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=${fps}`];
-  ffmpeg(
-    ...input,
-    '-t',
-    String(seconds),
-    '-r',
-    String(fps),
-    '-vf',
-    `setpts=${30 / fps}*PTS,scale=${width}:${height}`,
-    '-an',
-    '-c:v',
-    'libx264',
-    '-preset',
-    'veryfast',
-    '-pix_fmt',
-    'yuv420p',
-    out
-  );
-  return out;
-}
 
 /** Drives /dev/pose once and returns the summary it shows. */
 async function runPage(
@@ -143,60 +116,38 @@ function browserRssMiB(profileDir: string): number {
   return rows.filter(([pid]) => tree.has(pid)).reduce((s, [, , rss]) => s + rss, 0) / 1024;
 }
 
-async function waitForServer(url: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`server at ${url} did not start`);
-}
-
-const f1 = (x: number) => x.toFixed(1);
-
 /** Parts of the pose benchmark; `npm run bench -- pose:throughput` runs one part only. */
 export type PosePart = 'throughput' | 'memory' | 'start' | 'parallel' | 'live' | 'rate';
 
 export async function benchPose(
   parts: readonly PosePart[] = ['start', 'live', 'throughput', 'rate', 'parallel', 'memory']
 ): Promise<void> {
-  if (spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' }).status !== 0) {
+  if (!hasFfmpeg()) {
     console.log('pose bench: skipped (ffmpeg is not installed)');
     return;
   }
-  if (!existsSync(BUILD_DIR))
-    execFileSync('npm', ['run', 'build:diagnostics'], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuild(BUILD_DIR, 'build:diagnostics');
   const dir = mkdtempSync(join(tmpdir(), 'gaitlens-bench-'));
   console.log('pose bench: making clips…');
   const clip10 = makeClip(dir, 'walk-10s-960x540.mp4', 10, 960, 540);
 
-  const base = `http://127.0.0.1:${PORT}`;
-  const taken = await fetch(base).then(
-    () => true,
-    () => false
-  );
-  if (taken) throw new Error(`port ${PORT} is already in use; set BENCH_PORT`);
-  // Own process group, so that the server and its children end with the benchmark.
-  const server = spawn('npx', ['tsx', 'scripts/serve-static.ts', BUILD_DIR, String(PORT)], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    detached: true
+  const server = await serveBuild(BUILD_DIR, PORT).catch((e: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
   });
+  const { base } = server;
   const profile = mkdtempSync(join(tmpdir(), 'gaitlens-bench-profile-'));
   try {
-    await waitForServer(`${base}/`);
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+      executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
+      args: CHROMIUM_ARGS
     });
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${base}/dev/pose`);
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    console.log(`pose bench: headless Chromium, CPU delegate, model input ≤ 960 px, load average ${load}`);
+    console.log(
+      `pose bench: headless Chromium, CPU delegate, model input ≤ 960 px, medians of ${benchReps()} runs, load average ${loadAverage()}`
+    );
 
     if (parts.includes('live')) await benchLive(base, dir);
     if (parts.includes('start')) await benchStart(base, makeClip(dir, 'walk-2s-960x540.mp4', 2, 960, 540));
@@ -211,20 +162,10 @@ export async function benchPose(
       await benchMemory(context, page, profile, makeClip(dir, 'walk-60s-1920x1080.mp4', 60, 1920, 1080));
     await context.close();
   } finally {
-    if (server.pid) process.kill(-server.pid);
+    server.stop();
     rmSync(dir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
   }
-}
-
-/** Runs of each measurement; the figures printed are medians (this machine's speed drifts by ±15 %). */
-const REPS = Number(process.env.BENCH_REPS ?? 3);
-
-/** Runs `measure` {@link REPS} times (interleaved with the other measurements) and keeps each summary. */
-async function interleaved(measures: (() => Promise<Summary>)[]): Promise<Summary[][]> {
-  const out: Summary[][] = measures.map(() => []);
-  for (let r = 0; r < REPS; r++) for (const [k, m] of measures.entries()) out[k].push(await m());
-  return out;
 }
 
 /**
@@ -236,17 +177,11 @@ async function benchLive(base: string, dir: string): Promise<void> {
   if (!existsSync(FIXTURE)) return console.log('  live pose rate: skipped (no synthetic walk to play)');
   const camera = join(dir, 'walk.y4m');
   ffmpeg('-i', FIXTURE, '-vf', 'scale=640:360', '-r', '30', '-pix_fmt', 'yuv420p', camera);
-  const browser = await chromium.launch({
-    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${camera}`
-    ]
-  });
+  const browser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${camera}`
+  ]);
   try {
     const page = await browser.newPage();
     await page.goto(`${base}/dev/pose`);
@@ -268,6 +203,7 @@ async function benchLive(base: string, dir: string): Promise<void> {
     }
     const frames = (await read()).frames - f0;
     await page.getByTestId('live-stop').click();
+    addSummary('live pose fps, lite, 30-fps 640×360 camera', `${f1(median(fps))} fps`, '≥ 25');
     console.log(
       `  live pose rate, lite, fake 30-fps 640×360 camera: median ${f1(median(fps))} pose fps (${f1(frames / 10)} results/s over 10 s; target ≥ 25)`
     );
@@ -283,18 +219,14 @@ async function benchLive(base: string, dir: string): Promise<void> {
  * not yet installed); "again": the next run on the same page.
  */
 async function benchStart(base: string, clip: string): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
-  });
+  const browser = await launchChromium();
   try {
     for (const variant of ['lite', 'full'] as const) {
       const first: Summary[] = [];
       const again: Summary[] = [];
       const atOnce: Summary[] = [];
       const later: Summary[] = [];
-      for (let r = 0; r < REPS; r++) {
+      for (let r = 0; r < benchReps(); r++) {
         const context = await browser.newContext();
         const page = await context.newPage();
         await page.goto(`${base}/dev/pose`);
@@ -310,6 +242,10 @@ async function benchStart(base: string, clip: string): Promise<void> {
           ` (model ready after ${med(first, 'createMs')} ms), again ${med(again, 'firstFrameMs')} ms (model ready after ${med(again, 'createMs')} ms);` +
           ` worker started when the file is picked (as the upload page does): click at once ${med(atOnce, 'firstFrameMs')} ms,` +
           ` click 2 s later ${med(later, 'firstFrameMs')} ms`
+      );
+      addSummary(
+        `click → first posed frame, ${variant}, /dev/pose`,
+        `first visit ${med(first, 'firstFrameMs')} ms, again ${med(again, 'firstFrameMs')} ms, picked 2 s before ${med(later, 'firstFrameMs')} ms`
       );
     }
   } finally {
@@ -327,6 +263,11 @@ async function benchFrameRate(page: Page, clip60: string): Promise<void> {
   console.log(
     `  full, 10-s 60-fps 1920×1080 clip, decode + pose: ≤ 30 frames/s (default) ${f1(wall(capped))} s for ${capped[0].frames} frames = ${(wall(capped) / 10).toFixed(2)}× the clip;` +
       ` every frame ${f1(wall(every))} s for ${every[0].frames} frames = ${(wall(every) / 10).toFixed(2)}× (target ≤ 1.2×)`
+  );
+  addSummary(
+    'decode + pose, full, 10-s 60-fps 1080p, /dev/pose',
+    `≤ 30 frames/s ${(wall(capped) / 10).toFixed(2)}×, every frame ${(wall(every) / 10).toFixed(2)}× the clip`,
+    '≤ 1.2×'
   );
 }
 
@@ -349,6 +290,11 @@ async function benchParallel(page: Page, clip10: string): Promise<void> {
       `  ${variant.padEnd(5)} parallel landmarkers (${cores} cores), 10-s clip: 1 worker ${f1(wall(one) / 1000)} s (${one[0].frames} frames),` +
         ` 2 workers ${f1(wall(two) / 1000)} s = ${(wall(one) / wall(two)).toFixed(2)}× (segments ${two[0].segments}),` +
         ` 3 workers ${f1(wall(three) / 1000)} s = ${(wall(one) / wall(three)).toFixed(2)}×`
+    );
+    addSummary(
+      `parallel landmarkers, ${variant}, 10-s clip`,
+      `1 worker ${f1(wall(one) / 1000)} s; 2: ${(wall(one) / wall(two)).toFixed(2)}×, 3: ${(wall(one) / wall(three)).toFixed(2)}×`,
+      '2 workers ≥ 1.4×'
     );
   }
 }
@@ -373,7 +319,7 @@ async function benchConversion(page: Page, clips: string[]): Promise<void> {
  * (one person after an opening with one walker) and with 1 person throughout.
  */
 async function benchThroughput(page: Page, clip10: string): Promise<void> {
-  console.log(`  (medians of ${REPS} interleaved runs each)`);
+  console.log(`  (medians of ${benchReps()} interleaved runs each)`);
   for (const variant of ['lite', 'full'] as const) {
     const [pose, decode, e2e, usual] = await interleaved([
       () => runPage(page, clip10, variant, 'pose-only'),
@@ -392,6 +338,11 @@ async function benchThroughput(page: Page, clip10: string): Promise<void> {
         ` | ratio e2e/pose-only throughput ${(poseMs / e2eMs).toFixed(2)} (runs: ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.9)` +
         ` | 10-s 960×540 clip, default settings: ${f1(med(usual, 'wallMs') / 1000)} s for ${usual[0].frames} frames${variant === 'lite' ? ' (target ≤ ~12 s)' : ''}` +
         ` (2 people throughout: ${f1(med(e2e, 'wallMs') / 1000)} s)`
+    );
+    addSummary(
+      `pose-only / decode-only / ratio, ${variant}, 960×540`,
+      `${f1(med(pose, 'medianMsPerFrame'))} ms/frame / ${f1(med(decode, 'fps'))} fps / ${(poseMs / e2eMs).toFixed(2)}`,
+      'ratio ≥ 0.9'
     );
   }
   const [heavy, lite1] = await interleaved([
@@ -441,6 +392,11 @@ async function benchMemory(
     `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${f1(Number(long.wallMs) / 1000)} s):` +
       ` browser RSS start ${f1(rss[0])} MiB, peak ${f1(Math.max(...rss))} MiB, mean first third ${f1(mean(firstThird))} vs last third ${f1(mean(lastThird))} MiB;` +
       ` page JS heap ${f1(samples[0].heap)} → ${f1(samples[samples.length - 1].heap)} MiB`
+  );
+  addSummary(
+    'memory, lite, 60-s 1080p clip (browser RSS)',
+    `peak ${Math.round(Math.max(...rss))} MiB; mean first third ${Math.round(mean(firstThird))}, last third ${Math.round(mean(lastThird))} MiB`,
+    'flat'
   );
   console.log(
     '  RSS every ~10 s (MiB): ' +
