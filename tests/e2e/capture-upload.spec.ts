@@ -1,11 +1,12 @@
 /**
  * Upload path of the built app in real Chromium: bad files give their messages, the synthetic
  * walk goes through progress to a report (cadence ≈110), and cancelling mid-analysis leaves the
- * app usable. Analysis uses the Lite model (set in Settings storage) to keep the run short.
+ * app usable, also while several pose workers share a long clip. Analysis uses the Lite model (set in Settings storage) to keep the run short.
  */
 import { expect, test, type Page } from '@playwright/test';
 import {
   clipsUnavailable,
+  longWalkClip,
   mp4vClip,
   noPersonClip,
   textAsMp4,
@@ -85,4 +86,31 @@ test('cancelling mid-analysis leaves the app usable: a second upload analyses', 
   await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
   await page.getByRole('button', { name: 'Analyse this walk' }).click();
   await page.waitForURL(/\/report\/[0-9a-f-]{36}$/, { timeout: 90_000 });
+});
+
+test('a 14-s walk is posed by one worker per core side by side; Cancel stops every one; the next run reports it all', async ({
+  page
+}) => {
+  test.setTimeout(180_000);
+  const clip = longWalkClip();
+  await openUpload(page);
+  // One pose worker per core, at most 4 (workers/time-segments.ts), each with its own decode worker.
+  const poseWorkers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)));
+  await chooseAndAnalyse(page, clip);
+  await expect(page.getByTestId('job-progress')).toContainText(/Frame [1-9]\d*/);
+  await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2 * poseWorkers);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('job-cancelled')).toBeVisible();
+  await expect.poll(() => page.workers().length, { timeout: 5_000 }).toBe(0);
+
+  await page.getByRole('button', { name: 'Analyse this walk' }).click();
+  // Progress counts the frames of every stretch against the whole clip's.
+  await expect(page.getByTestId('job-progress')).toContainText(/Frame \d+/);
+  await page.waitForURL(/\/report\/[0-9a-f-]{36}$/, { timeout: 150_000 });
+  const cadenceText = await page
+    .locator('[data-testid="metric-card"][data-metric="cadence"] [data-testid="metric-value"]')
+    .innerText();
+  const cadence = Number(cadenceText.match(/\d+(\.\d+)?/)?.[0]);
+  expect(cadence, `cadence shown on the report: "${cadenceText}"`).toBeGreaterThan(100);
+  expect(cadence).toBeLessThan(120);
 });

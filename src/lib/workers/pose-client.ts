@@ -98,6 +98,8 @@ export class PoseClient<S extends PoseService = PoseService> {
   readonly #worker: Worker;
   protected readonly remote: Remote<S>;
   readonly #failed: Promise<never>;
+  /** Decode workers of the file jobs in progress (a job cut short by {@link dispose} never settles). */
+  readonly #decoders = new Set<Worker>();
   #disposed = false;
 
   protected constructor(variant: ModelVariant, worker: Worker, remote: Remote<S>) {
@@ -199,11 +201,13 @@ export class PoseClient<S extends PoseService = PoseService> {
    */
   protected async withDecoder<T>(job: (framePort: MessagePort) => Promise<T>): Promise<T> {
     const decoder = startWorker(decodeWorkerUrl, 'decode');
+    this.#decoders.add(decoder);
     try {
       const channel = new MessageChannel();
       decoder.postMessage(channel.port1, [channel.port1]);
       return await Promise.race([this.guard(job(channel.port2)), workerFailure(decoder)]);
     } finally {
+      this.#decoders.delete(decoder);
       decoder.terminate();
     }
   }
@@ -301,12 +305,14 @@ export class PoseClient<S extends PoseService = PoseService> {
     }
   }
 
-  /** Releases the comlink proxy, then terminates the worker (and its landmarker). Idempotent. */
+  /** Releases the comlink proxy, then terminates the worker (and its landmarker) and its jobs' decode workers. Idempotent. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
     this.remote[releaseProxy]();
     this.#worker.terminate();
+    this.#decoders.forEach((d) => d.terminate());
+    this.#decoders.clear();
   }
 
   protected assertAlive(): void {

@@ -46,12 +46,6 @@ export interface ProcessFileOptions {
   maxFps?: number;
 }
 
-/**
- * The first stretch is at least this long, ms: the opening that decides whether one person suffices
- * ({@link SCOUT_MS}) ends inside it, with a few frames to spare.
- */
-const OPENING_STRETCH_MS = SCOUT_MS + 150;
-
 /** How many pose workers this device gets (see {@link poseWorkerCount}). */
 export function poseWorkersForThisDevice(): number {
   const nav = globalThis.navigator as (Navigator & { deviceMemory?: number }) | undefined;
@@ -73,7 +67,7 @@ async function planStretches(
   const video = await openVideo(file);
   video.close();
   const { durationMs, frameCount } = video.info;
-  const stretches = segmentsOf(durationMs, workers, OPENING_STRETCH_MS);
+  const stretches = segmentsOf(durationMs, workers);
   if (stretches.length < 2) return whole;
   return { stretches, framesTotal: analysedFrameCount(frameCount, durationMs, maxFps) };
 }

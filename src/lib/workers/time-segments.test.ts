@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MAX_POSE_WORKERS,
   MIN_SEGMENT_MS,
+  OPENING_STRETCH_MS,
   poseWorkerCount,
   SEAM_OVERLAP_MS,
   segmentsOf,
@@ -25,11 +26,12 @@ describe('segmentsOf', () => {
     for (const [durationMs, workers] of [
       [10_000, 2],
       [10_000, 4],
-      [3_400, 2],
+      [3_700, 2],
       [60_000, 3]
     ]) {
       const s = segmentsOf(durationMs, workers);
       expect(s.length).toBe(Math.min(workers, Math.floor(durationMs / MIN_SEGMENT_MS)));
+      expect(s[0].keepToMs).toBeGreaterThanOrEqual(OPENING_STRETCH_MS);
       expect(s[0].keepFromMs).toBe(-Infinity);
       expect(s[0].decodeFromMs).toBe(0);
       expect(s[s.length - 1].keepToMs).toBe(Infinity);
@@ -42,15 +44,17 @@ describe('segmentsOf', () => {
   });
 
   it('makes the first stretch long enough for the opening, sharing the rest equally', () => {
-    const s = segmentsOf(3_600, 2, 2_100);
-    expect(s.map((x) => x.keepToMs)).toEqual([2_100, Infinity]);
-    const four = segmentsOf(10_000, 4, 2_100);
+    const s = segmentsOf(3_700, 2);
+    expect(s.map((x) => x.keepToMs)).toEqual([OPENING_STRETCH_MS, Infinity]);
+    expect(OPENING_STRETCH_MS).toBeGreaterThan(2_000);
+    const four = segmentsOf(10_000, 4);
     expect(four[0].keepToMs).toBe(2_500);
-    expect(segmentsOf(3_400, 2, 2_100)).toHaveLength(1);
+    expect(segmentsOf(3_400, 2)).toHaveLength(1);
   });
 
   it('keeps short clips and clips of unknown length in one stretch', () => {
     expect(segmentsOf(2_900, 4)).toHaveLength(1);
+    expect(segmentsOf(3_600, 2)).toHaveLength(1);
     expect(segmentsOf(Number.NaN, 4)).toHaveLength(1);
     expect(segmentsOf(0, 4)).toHaveLength(1);
     expect(segmentsOf(10_000, 1)).toEqual([{ decodeFromMs: 0, keepFromMs: -Infinity, keepToMs: Infinity }]);

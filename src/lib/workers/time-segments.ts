@@ -12,6 +12,7 @@
  * Measured on this 2-core machine (docs/SPEED.md): two landmarkers pose a 10-s clip 1.74× (lite) and
  * 1.84× (full) faster than one; a third adds nothing.
  */
+import { SCOUT_MS } from '../pose/one-person';
 import type { PoseCandidates } from './pose-types';
 
 /** Most pose workers started, until more is measured on a bigger machine (each holds ≈ 100–150 MB). */
@@ -22,6 +23,12 @@ export const GB_PER_POSE_WORKER = 2;
 
 /** Shortest stretch worth its own worker, ms of media time (its overlap costs ≈ 1/3 of that again). */
 export const MIN_SEGMENT_MS = 1500;
+
+/**
+ * The first stretch is at least this long, ms: the opening that decides whether one person is looked
+ * for ({@link SCOUT_MS}) ends inside it, with a few frames to spare.
+ */
+export const OPENING_STRETCH_MS = SCOUT_MS + 150;
 
 /** Media time posed before a stretch's start and then dropped, ms: the tracker settles there. */
 export const SEAM_OVERLAP_MS = 500;
@@ -46,17 +53,17 @@ export function poseWorkerCount(cores: number | undefined, memoryGb: number | un
 }
 
 /**
- * The stretches of a clip of `durationMs` for at most `workers` workers: the first at least `firstMinMs`
- * long (it holds the opening that decides how many people are looked for; `pose/one-person.ts`), the
+ * The stretches of a clip of `durationMs` for at most `workers` workers: the first at least
+ * {@link OPENING_STRETCH_MS} long (it holds the opening that decides how many people are looked for), the
  * others equal, each at least {@link MIN_SEGMENT_MS}; the first from the clip's start and the last
  * open-ended (a container's duration can be short of the last frame). Fewer workers when the clip is too
  * short for them all; one stretch covering everything when the duration is unknown.
  */
-export function segmentsOf(durationMs: number, workers: number, firstMinMs = 0): TimeSegment[] {
+export function segmentsOf(durationMs: number, workers: number): TimeSegment[] {
   const whole = [{ decodeFromMs: 0, keepFromMs: -Infinity, keepToMs: Infinity }];
   if (!(Number.isFinite(durationMs) && durationMs > 0)) return whole;
   for (let n = Math.min(workers, Math.floor(durationMs / MIN_SEGMENT_MS)); n > 1; n--) {
-    const firstMs = Math.max(durationMs / n, firstMinMs);
+    const firstMs = Math.max(durationMs / n, OPENING_STRETCH_MS);
     const restMs = (durationMs - firstMs) / (n - 1);
     if (restMs < MIN_SEGMENT_MS) continue;
     const bounds = [-Infinity, ...Array.from({ length: n - 1 }, (_, k) => firstMs + k * restMs), Infinity];
