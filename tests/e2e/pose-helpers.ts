@@ -55,6 +55,10 @@ export async function runOnDevPage(
     maxFps?: 0 | 30;
     /** Pose workers of the 'parallel' mode. */
     workers?: 1 | 2 | 3 | 4;
+    /** Where the model runs (the summary's `delegate` says where it did). @default 'CPU' */
+    delegate?: 'CPU' | 'GPU';
+    /** Test hook of the diagnostics worker: a GPU start fails as a broken driver would. */
+    failGpuStart?: boolean;
     timeoutMs?: number;
     navigate?: boolean;
   } = {}
@@ -66,6 +70,8 @@ export async function runOnDevPage(
   await page.getByTestId('max-side').selectOption(String(opts.maxSide ?? 960));
   await page.getByTestId('max-fps').selectOption(String(opts.maxFps ?? 30));
   await page.getByTestId('workers').selectOption(String(opts.workers ?? 1));
+  await page.getByTestId('delegate').selectOption(opts.delegate ?? 'CPU');
+  await page.getByTestId('fail-gpu-start').setChecked(!!opts.failGpuStart);
   await page.getByTestId('file').setInputFiles(filePath);
   await page.getByTestId('run').click();
   const status = page.getByTestId('status');

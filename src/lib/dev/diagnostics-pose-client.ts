@@ -6,15 +6,14 @@
 import { releaseProxy, transfer, wrap } from 'comlink';
 import type { ModelVariant } from '$lib/analysis/series';
 import { PoseClient, workerFailure } from '$lib/workers/pose-client';
-import type { PoseEngineOptions } from '$lib/workers/pose-types';
 import { startWorker } from '$lib/workers/start-worker';
-import type { DiagnosticsPoseService } from './diagnostics-pose.worker';
+import type { DiagnosticsEngineOptions, DiagnosticsPoseService } from './diagnostics-pose.worker';
 import type { ConversionMeasurement, DecodeMeasurement, FrameBench } from './frame-bench';
 import type { PoseOnlyMeasurement } from './pose-bench';
 import diagnosticsPoseWorkerUrl from './diagnostics-pose.worker.ts?worker&url';
 import diagnosticsDecodeWorkerUrl from './diagnostics-decode.worker.ts?worker&url';
 
-export type { ConversionMeasurement, DecodeMeasurement, PoseOnlyMeasurement };
+export type { ConversionMeasurement, DecodeMeasurement, PoseOnlyMeasurement, DiagnosticsEngineOptions };
 
 /** Runs `call` on a new decode benchmark worker, which is terminated when it settles. */
 async function onFrameBench<T>(call: (bench: ReturnType<typeof wrap<FrameBench>>) => Promise<T>): Promise<T> {
@@ -29,10 +28,10 @@ async function onFrameBench<T>(call: (bench: ReturnType<typeof wrap<FrameBench>>
 }
 
 export class DiagnosticsPoseClient extends PoseClient<DiagnosticsPoseService> {
-  /** Like `PoseClient.create`, on the diagnostics worker. */
+  /** Like `PoseClient.create`, on the diagnostics worker (with its test hook, see {@link DiagnosticsEngineOptions}). */
   static override create(
     variant: ModelVariant,
-    options: PoseEngineOptions = {},
+    options: DiagnosticsEngineOptions = {},
     signal?: AbortSignal
   ): Promise<DiagnosticsPoseClient> {
     return PoseClient.launch<DiagnosticsPoseClient, DiagnosticsPoseService>(

@@ -39,11 +39,16 @@ export class WebGLUnavailableError extends PoseError {
   }
 }
 
-/** The model failed on a frame in a way that is not the video's fault. */
+/**
+ * The model failed on a frame in a way that is not the video's fault. `delegate` says where it ran: a
+ * failure on the GPU makes the app use the CPU from then on (`state/pose-engine.ts`).
+ */
 export class PoseInferenceError extends PoseError {
-  constructor(detail = '') {
+  readonly delegate: 'CPU' | 'GPU' | null;
+  constructor(detail = '', delegate: 'CPU' | 'GPU' | null = null) {
     super('inference-failed', `Pose detection failed${detail ? ` (${detail})` : ''}. Please try again.`);
     this.name = 'PoseInferenceError';
+    this.delegate = delegate;
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * The one file that imports MediaPipe: creates the PoseLandmarker (VIDEO mode, CPU delegate) from
+ * The one file that imports MediaPipe: creates the PoseLandmarker (VIDEO mode, CPU or GPU delegate) from
  * the app's own `{base}/models` and `{base}/wasm`, and runs it with guarded timestamps. Conversion
  * to GaitLens types happens in `to-poses.ts`.
  *
@@ -14,12 +14,20 @@ import { MonotonicClock } from './monotonic-clock';
 import type { RawPoseResult } from './to-poses';
 import { WASM_BASE, modelUrl } from './asset-paths';
 
+/**
+ * Where MediaPipe runs the model: its wasm on the CPU, or its WebGL2 (GPU) delegate. Both need WebGL2.
+ * Which one a device uses is decided by a trial (`workers/delegate-trial.ts`, `delegate-choice.ts`).
+ */
+export type PoseDelegate = 'CPU' | 'GPU';
+
 /** What a frame can be: everything the worker hands to the model. */
 export type PoseInput = VideoFrame | ImageBitmap | ImageData | OffscreenCanvas;
 
 export { WASM_BASE, WASM_BINARY, modelUrl } from './asset-paths';
 
 export interface VideoPoseLandmarker {
+  /** The delegate the model runs on. */
+  readonly delegate: PoseDelegate;
   /** Starts a new clip or live session on the landmarker's timeline (see {@link MonotonicClock}). */
   startSegment(firstFrameMs: number): void;
   /** Runs the model on one frame at `frameMs` of the current segment. */
@@ -50,13 +58,17 @@ const WARM_UP_SIDE_PX = 256;
  * starts the clip afresh, as without the warm-up.
  * @param wasm the vision wasm, already compiled (shared by the page with every worker, see
  *   `workers/shared-wasm.ts`); without it the worker fetches and compiles its own.
+ * @param delegate where the model runs. A GPU landmarker whose warm-up detection fails is closed before
+ *   the error is thrown; falling back to the CPU is the caller's job, in a new worker (one landmarker per
+ *   module worker, see above; `PoseClient.create` does it).
  * @throws WebGLUnavailableError when there is no WebGL2 (tasks-vision needs it even on CPU)
  * @throws PoseModelLoadError when the wasm or the model cannot be loaded
  */
 export async function createVideoPoseLandmarker(
   variant: ModelVariant,
   numPoses: number,
-  wasm: WebAssembly.Module | null = null
+  wasm: WebAssembly.Module | null = null,
+  delegate: PoseDelegate = 'CPU'
 ): Promise<VideoPoseLandmarker> {
   if (!hasWebGL2()) throw new WebGLUnavailableError();
   let lm: PoseLandmarker;
@@ -75,29 +87,32 @@ export async function createVideoPoseLandmarker(
     const { origin } = globalThis.location;
     const fileset = await FilesetResolver.forVisionTasks(new URL(WASM_BASE, origin).href, true);
     lm = await PoseLandmarker.createFromOptions(fileset, {
-      baseOptions: { modelAssetPath: new URL(modelUrl(variant), origin).href, delegate: 'CPU' },
+      baseOptions: { modelAssetPath: new URL(modelUrl(variant), origin).href, delegate },
       runningMode: 'VIDEO',
       numPoses,
       outputSegmentationMasks: false
     });
   } catch (e) {
-    throw new PoseModelLoadError(`${variant} model: ${e instanceof Error ? e.message : String(e)}`);
+    const why = e instanceof Error ? e.message : String(e);
+    throw new PoseModelLoadError(`${variant} model${delegate === 'GPU' ? ' on the GPU' : ''}: ${why}`);
   }
   const clock = new MonotonicClock();
   try {
     clock.startSegment(0);
     lm.detectForVideo(new ImageData(WARM_UP_SIDE_PX, WARM_UP_SIDE_PX), clock.stamp(0));
   } catch (e) {
-    throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+    lm.close();
+    throw new PoseInferenceError(e instanceof Error ? e.message : String(e), delegate);
   }
   let people = numPoses;
   return {
+    delegate,
     async setNumPoses(n) {
       if (n === people) return;
       try {
         await lm.setOptions({ numPoses: n });
       } catch (e) {
-        throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+        throw new PoseInferenceError(e instanceof Error ? e.message : String(e), delegate);
       }
       people = n;
     },
@@ -106,7 +121,7 @@ export async function createVideoPoseLandmarker(
       try {
         return lm.detectForVideo(image, clock.stamp(frameMs));
       } catch (e) {
-        throw new PoseInferenceError(e instanceof Error ? e.message : String(e));
+        throw new PoseInferenceError(e instanceof Error ? e.message : String(e), delegate);
       }
     },
     close: () => lm.close()

@@ -25,6 +25,8 @@ export interface SerializedError {
   message: string;
   code?: string;
   codec?: string;
+  /** Where a failed pose detection ran (`PoseInferenceError.delegate`). */
+  delegate?: 'CPU' | 'GPU';
   stack?: string;
 }
 
@@ -33,6 +35,7 @@ export function serializeError(e: unknown): SerializedError {
   if (e instanceof VideoError || e instanceof PoseError) {
     const out: SerializedError = { name: e.name, message: e.message, code: e.code, stack: e.stack };
     if (e instanceof UnsupportedCodecError) out.codec = e.codec;
+    if (e instanceof PoseInferenceError && e.delegate) out.delegate = e.delegate;
     return out;
   }
   if (e instanceof Error || e instanceof DOMException)
@@ -64,7 +67,7 @@ export function reviveError(s: SerializedError): Error {
       case 'webgl-unavailable':
         return new WebGLUnavailableError();
       case 'inference-failed':
-        return new PoseInferenceError();
+        return new PoseInferenceError('', s.delegate ?? null);
     }
     if (s.name === 'AbortError') return new DOMException(s.message, 'AbortError');
     const e = new Error(s.message);

@@ -12,6 +12,11 @@
  * A worker that fails to load, crashes or sends a message that cannot be read (`error` and
  * `messageerror` events, on the pose worker or a job's decode worker) rejects every call in
  * progress with a `WorkerFailedError` instead of leaving it pending for ever.
+ *
+ * GPU: with `delegate: 'GPU'`, a GPU landmarker that cannot be created or fails its warm-up detection
+ * is replaced by a CPU one in a new worker (a worker holds one landmarker for its life); `delegate` and
+ * `gpuProblem` say what happened. A GPU failure later, during a job, rejects with a
+ * `PoseInferenceError` whose `delegate` is 'GPU' (the app then moves to the CPU: `state/pose-engine.ts`).
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { ModelVariant, PoseFrame } from '../analysis/series';
@@ -25,9 +30,24 @@ import { sharedPoseWasm } from './shared-wasm';
 import type { TimeSegment } from './time-segments';
 import decodeWorkerUrl from './decode.worker.ts?worker&url';
 import poseWorkerUrl from './pose.worker.ts?worker&url';
-import type { LiveFrameInfo, PoseCandidates, PoseEngineOptions, PoseProgress } from './pose-types';
+import type { DetectionTiming } from './delegate-timing';
+import type {
+  LiveFrameInfo,
+  PoseCandidates,
+  PoseDelegate,
+  PoseEngineOptions,
+  PoseProgress
+} from './pose-types';
 
-export type { PoseProgress, PoseCandidates, LiveFrameInfo, PoseEngineOptions, PosedStretch };
+export type {
+  PoseProgress,
+  PoseCandidates,
+  LiveFrameInfo,
+  PoseEngineOptions,
+  PosedStretch,
+  PoseDelegate,
+  DetectionTiming
+};
 
 /** Options of {@link PoseClient.poseFrames}. */
 export interface PoseFramesOptions {
@@ -101,6 +121,8 @@ export class PoseClient<S extends PoseService = PoseService> {
   /** Decode workers of the file jobs in progress (a job cut short by {@link dispose} never settles). */
   readonly #decoders = new Set<Worker>();
   #disposed = false;
+  #delegate: PoseDelegate = 'CPU';
+  #gpuProblem: string | null = null;
 
   protected constructor(variant: ModelVariant, worker: Worker, remote: Remote<S>) {
     this.variant = variant;
@@ -109,8 +131,19 @@ export class PoseClient<S extends PoseService = PoseService> {
     this.#failed = workerFailure(worker);
   }
 
+  /** The delegate this worker's landmarker runs on (CPU after a GPU fallback). */
+  get delegate(): PoseDelegate {
+    return this.#delegate;
+  }
+
+  /** Why the GPU delegate asked for was replaced by the CPU at start, or null. */
+  get gpuProblem(): string | null {
+    return this.#gpuProblem;
+  }
+
   /**
-   * Starts a worker and loads the `variant` model in it (`/models/pose_landmarker_${variant}.task`).
+   * Starts a worker and loads the `variant` model in it (`/models/pose_landmarker_${variant}.task`) on
+   * `options.delegate`; a GPU that fails to start is replaced by the CPU (see {@link delegate}).
    * Rejects with `PoseModelLoadError`, `WebGLUnavailableError` or `WorkerFailedError`; aborting
    * `signal` terminates the worker at once and rejects with the signal's reason.
    */
@@ -128,8 +161,32 @@ export class PoseClient<S extends PoseService = PoseService> {
     );
   }
 
-  /** {@link create} for the worker script at `workerUrl`, wrapped by `make`. */
+  /** {@link create} for the worker script at `workerUrl`, wrapped by `make`, with the CPU fallback. */
   protected static async launch<C extends PoseClient<T>, T extends PoseService>(
+    workerUrl: string,
+    variant: ModelVariant,
+    options: PoseEngineOptions,
+    signal: AbortSignal | undefined,
+    make: (worker: Worker, remote: Remote<T>) => C
+  ): Promise<C> {
+    if (options.delegate !== 'GPU') return PoseClient.#launchOnce(workerUrl, variant, options, signal, make);
+    try {
+      return await PoseClient.#launchOnce(workerUrl, variant, options, signal, make);
+    } catch (e) {
+      if (signal?.aborted || (e instanceof DOMException && e.name === 'AbortError')) throw e;
+      const client = await PoseClient.#launchOnce(
+        workerUrl,
+        variant,
+        { ...options, delegate: 'CPU' },
+        signal,
+        make
+      );
+      client.#gpuProblem = e instanceof Error ? e.message : String(e);
+      return client;
+    }
+  }
+
+  static async #launchOnce<C extends PoseClient<T>, T extends PoseService>(
     workerUrl: string,
     variant: ModelVariant,
     options: PoseEngineOptions,
@@ -144,7 +201,8 @@ export class PoseClient<S extends PoseService = PoseService> {
     try {
       const pending = [client.guard(sharedPoseWasm().then((wasm) => remote.init(variant, options, wasm)))];
       if (signal) pending.push(aborted(signal));
-      await Promise.race(pending);
+      const { delegate } = await Promise.race(pending);
+      client.#delegate = delegate;
     } catch (e) {
       client.dispose();
       throw e;
@@ -280,6 +338,15 @@ export class PoseClient<S extends PoseService = PoseService> {
         video.srcObject = null;
       }
     };
+  }
+
+  /**
+   * Times `frames` detections of this worker's landmarker on drawn frames (the device trial,
+   * `delegate-trial.ts`). Disposing the client stops it.
+   */
+  timeDetections(frames: number): Promise<DetectionTiming> {
+    this.assertAlive();
+    return this.guard(this.remote.timeDetections(frames));
   }
 
   /** Off-origin requests that the worker's fetch guard answered locally (tasks-vision telemetry). */

@@ -6,7 +6,7 @@
 import type { ModelVariant } from '../analysis/series';
 import { installFetchGuard, type FetchGuard } from '../pose/fetch-guard';
 import { createVideoPoseLandmarker, type VideoPoseLandmarker } from '../pose/landmarker';
-import type { PoseEngineOptions } from './pose-types';
+import type { PoseEngineOptions, PoseInitResult } from './pose-types';
 
 /** See {@link PoseEngineOptions.maxInputSidePx}. */
 const DEFAULT_MAX_INPUT_SIDE_PX = 960;
@@ -42,20 +42,24 @@ export function createPoseHost(scope: typeof globalThis) {
       return landmarker;
     },
 
-    /** Installs the fetch guard and loads the model (with the page's compiled wasm when given). Call once. */
+    /**
+     * Installs the fetch guard and loads the model (with the page's compiled wasm when given) on
+     * `options.delegate` (CPU by default). Call once; a GPU failure here rejects, and the client starts a
+     * CPU worker instead (a second landmarker cannot be created in this worker).
+     */
     async init(
       v: ModelVariant,
       options: PoseEngineOptions = {},
       wasm: WebAssembly.Module | null = null
-    ): Promise<{ createMs: number }> {
+    ): Promise<PoseInitResult> {
       if (landmarker) throw new Error('pose service already initialised');
       guard ??= installFetchGuard(scope);
       host.variant = v;
       host.maxInputSidePx = options.maxInputSidePx ?? DEFAULT_MAX_INPUT_SIDE_PX;
       host.numPoses = options.numPoses ?? 2;
       const t0 = performance.now();
-      landmarker = await createVideoPoseLandmarker(v, host.numPoses, wasm);
-      return { createMs: performance.now() - t0 };
+      landmarker = await createVideoPoseLandmarker(v, host.numPoses, wasm, options.delegate ?? 'CPU');
+      return { createMs: performance.now() - t0, delegate: landmarker.delegate };
     },
 
     /** Off-origin requests the fetch guard answered locally. */

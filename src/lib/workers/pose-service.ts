@@ -4,6 +4,7 @@
  * (`file-pose-job.ts`) and live jobs (`live-pose-jobs.ts`). The diagnostics build adds benchmarks on top
  * (`dev/diagnostics-pose.worker.ts`); production code never loads them.
  */
+import { delegateTimingOf } from './delegate-timing';
 import { fileJobsOf } from './file-pose-job';
 import { liveJobsOf } from './live-pose-jobs';
 import { createPoseHost, type PoseHost } from './pose-host';
@@ -18,6 +19,7 @@ export function poseServiceOf(host: PoseHost) {
     },
     ...fileJobsOf(host),
     ...liveJobsOf(host),
+    ...delegateTimingOf(host),
     blockedRequests: host.blockedRequests,
     close: host.close
   };

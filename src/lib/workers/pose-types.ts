@@ -1,4 +1,7 @@
 import type { Pose } from '../analysis/series';
+import type { PoseDelegate } from '../pose/landmarker';
+
+export type { PoseDelegate };
 
 /**
  * Plain data shared by the pose worker and its client (no code, so both sides can import it).
@@ -43,6 +46,21 @@ export interface PoseEngineOptions {
    * @default 960
    */
   maxInputSidePx?: number;
+  /**
+   * Where the model runs. 'GPU' (MediaPipe's WebGL2 delegate) is used only when this device's trial
+   * chose it (`delegate-trial.ts`); when the GPU landmarker cannot be created or fails its warm-up,
+   * `PoseClient.create` starts a CPU worker instead and says so (`PoseClient.delegate`).
+   * @default 'CPU'
+   */
+  delegate?: PoseDelegate;
+}
+
+/** What a pose worker's `init` reports. */
+export interface PoseInitResult {
+  /** Time to load the model and run its warm-up detection, ms. */
+  createMs: number;
+  /** The delegate the landmarker runs on. */
+  delegate: PoseDelegate;
 }
 
 /** Every person the model found in every frame of a file, in pixels, before the walker is chosen. */
