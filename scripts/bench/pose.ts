@@ -288,7 +288,7 @@ async function benchParallel(page: Page, clip10: string): Promise<void> {
     const wall = (runs: Summary[]) => median(runs.map((x) => Number(x.wallMs)));
     console.log(
       `  ${variant.padEnd(5)} parallel landmarkers (${cores} cores), 10-s clip: 1 worker ${f1(wall(one) / 1000)} s (${one[0].frames} frames),` +
-        ` 2 workers ${f1(wall(two) / 1000)} s = ${(wall(one) / wall(two)).toFixed(2)}× (segments ${two[0].segments}),` +
+        ` 2 workers ${f1(wall(two) / 1000)} s = ${(wall(one) / wall(two)).toFixed(2)}×${two[0].segments === undefined ? '' : ` (segments ${two[0].segments})`},` +
         ` 3 workers ${f1(wall(three) / 1000)} s = ${(wall(one) / wall(three)).toFixed(2)}×`
     );
     addSummary(
