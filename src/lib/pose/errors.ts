@@ -41,7 +41,7 @@ export class WebGLUnavailableError extends PoseError {
 
 /**
  * The model failed on a frame in a way that is not the video's fault. `delegate` says where it ran: a
- * failure on the GPU makes the app use the CPU from then on (`state/pose-engine.ts`).
+ * failure on the GPU makes the app use the CPU from then on (`state/analysis-job.svelte.ts`).
  */
 export class PoseInferenceError extends PoseError {
   readonly delegate: 'CPU' | 'GPU' | null;

@@ -4,9 +4,18 @@
  * {@link parseSettings}, so damaged storage falls back to the defaults.
  */
 import type { ModelVariant } from '$lib/analysis/series';
-import { DEFAULT_SETTINGS, parseSettings, type SettingsData } from './settings-data';
+import {
+  DEFAULT_SETTINGS,
+  parseSettings,
+  poseDelegateOf,
+  type DelegateTrialRecord,
+  type SettingsData
+} from './settings-data';
 
 const STORAGE_KEY = 'gaitlens.settings.v1';
+
+/** The current time as an ISO 8601 string (a plain value, not reactive state). */
+const isoNow = (): string => new Date().toISOString();
 
 function load(): SettingsData {
   try {
@@ -24,6 +33,8 @@ export class Settings {
   heightCm = $state<number | null>(DEFAULT_SETTINGS.heightCm);
   keepVideo = $state<boolean>(DEFAULT_SETTINGS.keepVideo);
   analyseEveryFrame = $state<boolean>(DEFAULT_SETTINGS.analyseEveryFrame);
+  poseEngine = $state<'auto' | 'cpu'>(DEFAULT_SETTINGS.poseEngine);
+  poseTrial = $state.raw<DelegateTrialRecord | null>(DEFAULT_SETTINGS.poseTrial);
   /** A sentence to show when the settings could not be saved, else `null`. */
   saveProblem = $state<string | null>(null);
 
@@ -38,8 +49,30 @@ export class Settings {
       liveModel: this.liveModel,
       heightCm: this.heightCm,
       keepVideo: this.keepVideo,
-      analyseEveryFrame: this.analyseEveryFrame
+      analyseEveryFrame: this.analyseEveryFrame,
+      poseEngine: this.poseEngine,
+      poseTrial: this.poseTrial
     };
+  }
+
+  /** The delegate uploads and live capture pose on (see {@link poseDelegateOf}). */
+  get poseDelegate(): 'CPU' | 'GPU' {
+    return poseDelegateOf(this);
+  }
+
+  /**
+   * Records that the GPU failed during an analysis (`PoseInferenceError` with delegate 'GPU'): the device
+   * uses the CPU from now on, until a new trial says otherwise. Saved.
+   */
+  noteGpuFailure(detail: string): void {
+    this.poseTrial = {
+      delegate: 'CPU',
+      cpuMs: this.poseTrial?.cpuMs ?? null,
+      gpuMs: this.poseTrial?.gpuMs ?? null,
+      reason: `The GPU failed during an analysis (${detail}), so the CPU is used.`,
+      at: isoNow()
+    };
+    this.save();
   }
 
   /** Write the current settings to localStorage; on failure set {@link saveProblem}. */
@@ -53,9 +86,11 @@ export class Settings {
     }
   }
 
-  /** Back to the defaults, saved. */
+  /** Back to the defaults, saved. The device's pose-engine trial is a fact about the device, and is kept. */
   reset(): void {
+    const trial = this.poseTrial;
     Object.assign(this, DEFAULT_SETTINGS);
+    this.poseTrial = trial;
     this.save();
   }
 }

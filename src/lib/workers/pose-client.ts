@@ -16,7 +16,7 @@
  * GPU: with `delegate: 'GPU'`, a GPU landmarker that cannot be created or fails its warm-up detection
  * is replaced by a CPU one in a new worker (a worker holds one landmarker for its life); `delegate` and
  * `gpuProblem` say what happened. A GPU failure later, during a job, rejects with a
- * `PoseInferenceError` whose `delegate` is 'GPU' (the app then moves to the CPU: `state/pose-engine.ts`).
+ * `PoseInferenceError` whose `delegate` is 'GPU' (the app then moves to the CPU: `state/analysis-job.svelte.ts`).
  */
 import { proxy, releaseProxy, transfer, wrap, type Remote } from 'comlink';
 import type { ModelVariant, PoseFrame } from '../analysis/series';
@@ -341,12 +341,12 @@ export class PoseClient<S extends PoseService = PoseService> {
   }
 
   /**
-   * Times `frames` detections of this worker's landmarker on drawn frames (the device trial,
-   * `delegate-trial.ts`). Disposing the client stops it.
+   * Times up to `frames` detections of this worker's landmarker on drawn frames, stopping once they
+   * have taken `budgetMs` (the device trial, `delegate-trial.ts`). Disposing the client stops it.
    */
-  timeDetections(frames: number): Promise<DetectionTiming> {
+  timeDetections(frames: number, budgetMs?: number): Promise<DetectionTiming> {
     this.assertAlive();
-    return this.guard(this.remote.timeDetections(frames));
+    return this.guard(this.remote.timeDetections(frames, budgetMs));
   }
 
   /** Off-origin requests that the worker's fetch guard answered locally (tasks-vision telemetry). */
