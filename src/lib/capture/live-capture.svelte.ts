@@ -8,6 +8,7 @@
 import type { ModelVariant, PoseFrame } from '$lib/analysis/series';
 import { MAX_RECORDING_S } from './limits';
 import { PoseClient, type LiveFrameInfo, type LiveSession } from '$lib/workers/pose-client';
+import { settings } from '$lib/state/settings.svelte';
 import { closeCamera, listCameras, openCamera, type CameraChoice } from './camera';
 import { CameraError } from './camera-error';
 import { describeError, type ErrorMessage } from '$lib/errors/describe-error';
@@ -86,7 +87,7 @@ export class LiveCapture {
       this.deviceId = track.getSettings().deviceId ?? this.deviceId;
       this.cameras = await listCameras();
       this.#startMeters();
-      const client = await PoseClient.create(model, { numPoses: 1 });
+      const client = await PoseClient.create(model, { numPoses: 1, delegate: settings.poseDelegate });
       if (generation !== this.#generation) return client.dispose();
       this.#client = client;
       this.#live = await client.startLive(track, (frame, info) => this.#onPose(frame, info));

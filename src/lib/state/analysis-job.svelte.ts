@@ -12,10 +12,10 @@
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { analyzeGait } from '$lib/analysis/gait';
-import type { ModelVariant } from '$lib/analysis/series';
+import type { LandmarkSeries, ModelVariant } from '$lib/analysis/series';
 import { describeError, isAbort, type ErrorMessage } from '$lib/errors/describe-error';
 import { MODEL_LOAD_TIMEOUT_MS, NO_PROGRESS_TIMEOUT_MS, SAVE_TIMEOUT_MS } from '$lib/capture/limits';
-import { StalledError } from '$lib/pose/errors';
+import { PoseInferenceError, StalledError } from '$lib/pose/errors';
 import {
   describeSaveOutcome,
   requestPersistentStorage,
@@ -24,9 +24,10 @@ import {
   SESSION_SCHEMA_VERSION
 } from '$lib/storage';
 import { putTransientSession } from '$lib/state/transient-session';
-import type { PoseProgress } from '$lib/workers/pose-types';
+import type { PoseDelegate, PoseProgress } from '$lib/workers/pose-types';
 import { PoseTeam } from '$lib/workers/pose-team';
 import { notice } from './notice.svelte';
+import { settings as deviceSettings } from './settings.svelte';
 
 /** The current time as an ISO 8601 string (a plain value, not reactive state). */
 const isoNow = (): string => new Date().toISOString();
@@ -75,7 +76,12 @@ export class AnalysisJob {
   #abort: AbortController | null = null;
   #watchdog: ReturnType<typeof setTimeout> | undefined;
   /** Pose workers started ahead of the run (see {@link prepare}). */
-  #prepared: { model: ModelVariant; abort: AbortController; team: Promise<PoseTeam | null> } | null = null;
+  #prepared: {
+    model: ModelVariant;
+    delegate: PoseDelegate;
+    abort: AbortController;
+    team: Promise<PoseTeam | null>;
+  } | null = null;
 
   /**
    * Starts the pose workers and loads `model` ahead of {@link run}, e.g. while a chosen file is being
@@ -84,10 +90,16 @@ export class AnalysisJob {
    * the run then loads its own and reports the failure.
    */
   prepare(model: ModelVariant): void {
-    if (this.busy || this.#prepared?.model === model) return;
+    const delegate = deviceSettings.poseDelegate;
+    if (this.busy || (this.#prepared?.model === model && this.#prepared.delegate === delegate)) return;
     this.#dropPrepared();
     const abort = new AbortController();
-    this.#prepared = { model, abort, team: PoseTeam.create(model, {}, abort.signal).catch(() => null) };
+    this.#prepared = {
+      model,
+      delegate,
+      abort,
+      team: PoseTeam.create(model, { delegate }, abort.signal).catch(() => null)
+    };
   }
 
   /** Stops the prepared workers, if any. */
@@ -103,7 +115,7 @@ export class AnalysisJob {
     const prepared = this.#prepared;
     this.#prepared = null;
     if (!prepared) return null;
-    if (prepared.model !== model) {
+    if (prepared.model !== model || prepared.delegate !== deviceSettings.poseDelegate) {
       this.#dropPrepared(prepared);
       return null;
     }
@@ -173,21 +185,38 @@ export class AnalysisJob {
     try {
       this.#enter('loading-model', abort);
       team =
-        (await this.#takePrepared(input.model, signal)) ?? (await PoseTeam.create(input.model, {}, signal));
+        (await this.#takePrepared(input.model, signal)) ??
+        (await PoseTeam.create(input.model, { delegate: deviceSettings.poseDelegate }, signal));
       this.#enter('detecting', abort);
-      const series = await this.#untilAborted(
-        team.processFile(input.video, {
-          signal,
-          fileName: input.title,
-          ...(input.everyFrame ? { maxFps: 0 } : {}),
-          onProgress: (p) => {
-            if (signal.aborted) return;
-            this.progress = p;
-            this.#feed(abort);
-          }
-        }),
-        signal
-      );
+      const poseWith = (t: PoseTeam) =>
+        this.#untilAborted(
+          t.processFile(input.video, {
+            signal,
+            fileName: input.title,
+            ...(input.everyFrame ? { maxFps: 0 } : {}),
+            onProgress: (p) => {
+              if (signal.aborted) return;
+              this.progress = p;
+              this.#feed(abort);
+            }
+          }),
+          signal
+        );
+      let series: LandmarkSeries;
+      try {
+        series = await poseWith(team);
+      } catch (e) {
+        // The GPU failed mid-clip: the device uses the CPU from now on, and this clip is posed again on it.
+        if (signal.aborted || !(e instanceof PoseInferenceError && e.delegate === 'GPU')) throw e;
+        deviceSettings.noteGpuFailure(e.message);
+        team.dispose();
+        team = null;
+        this.progress = null;
+        this.#enter('loading-model', abort);
+        team = await PoseTeam.create(input.model, { delegate: 'CPU' }, signal);
+        this.#enter('detecting', abort);
+        series = await poseWith(team);
+      }
       // Closing flushes the pose library's usage log into the fetch guard (never sent).
       await this.#untilAborted(team.close(), signal);
       team = null;

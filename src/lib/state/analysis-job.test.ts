@@ -14,6 +14,8 @@ const calls = vi.hoisted(() => ({
   disposed: 0,
   /** Models of the pose workers started, in order. */
   created: [] as string[],
+  /** The delegate asked of each pose team started, in order. */
+  delegates: [] as (string | undefined)[],
   processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
   /** When set, PoseTeam.create waits for this instead of loading at once (a model that never loads). */
   create: null as null | (() => Promise<void>),
@@ -30,8 +32,9 @@ vi.mock('$app/navigation', () => ({ goto: async (url: string) => void calls.goto
 vi.mock('$app/paths', () => ({ resolve: (route: string, p: { id: string }) => route.replace('[id]', p.id) }));
 vi.mock('$lib/workers/pose-team', () => ({
   PoseTeam: {
-    create: async (variant: string, _options: unknown, signal?: AbortSignal) => {
+    create: async (variant: string, options: { delegate?: string }, signal?: AbortSignal) => {
       calls.created.push(variant);
+      calls.delegates.push(options.delegate);
       if (calls.create) {
         await Promise.race([
           calls.create(),
@@ -73,6 +76,8 @@ vi.mock('$lib/state/transient-session', () => ({
 }));
 
 const { AnalysisJob } = await import('./analysis-job.svelte');
+const { settings } = await import('./settings.svelte');
+const { PoseInferenceError } = await import('$lib/pose/errors');
 const { notice } = await import('./notice.svelte');
 const { NoPersonError } = await import('$lib/analysis/gait/errors');
 const { UnsupportedCodecError } = await import('$lib/media/errors');
@@ -96,6 +101,7 @@ beforeEach(() => {
   calls.transient = [];
   calls.disposed = 0;
   calls.created = [];
+  calls.delegates = [];
   calls.processFile = async () => series;
   calls.saveError = null;
   calls.analyzeError = null;
@@ -110,6 +116,56 @@ beforeEach(() => {
 const never = () => new Promise<never>(() => {});
 
 describe('AnalysisJob', () => {
+  describe('pose engine', () => {
+    const gpuTrial = {
+      delegate: 'GPU',
+      cpuMs: 52,
+      gpuMs: 38,
+      reason: 'r',
+      at: '2026-11-30T07:00:00.000Z'
+    } as const;
+
+    it('poses on the delegate the device chose, and on the CPU when it is forced', async () => {
+      settings.poseTrial = gpuTrial;
+      await new AnalysisJob().run(input(false));
+      settings.poseEngine = 'cpu';
+      await new AnalysisJob().run(input(false));
+      settings.poseEngine = 'auto';
+      settings.poseTrial = null;
+      await new AnalysisJob().run(input(false));
+      expect(calls.delegates).toEqual(['GPU', 'CPU', 'CPU']);
+    });
+
+    it('poses the clip again on the CPU when the GPU fails mid-clip, and keeps the CPU for the device', async () => {
+      settings.poseTrial = gpuTrial;
+      let failures = 0;
+      calls.processFile = async () => {
+        if (failures++ === 0) throw new PoseInferenceError('context lost', 'GPU');
+        return series;
+      };
+      const job = new AnalysisJob();
+      await job.run(input(false));
+      expect(job.error).toBeNull();
+      expect(calls.goto).toHaveLength(1);
+      expect(calls.delegates).toEqual(['GPU', 'CPU']);
+      expect(calls.disposed).toBe(2);
+      expect(settings.poseTrial?.delegate).toBe('CPU');
+      expect(settings.poseTrial?.gpuMs).toBe(38);
+      expect(settings.poseTrial?.reason).toMatch(/GPU failed during an analysis/);
+      settings.poseTrial = null;
+    });
+
+    it('reports a failure on the CPU as it is, without a second try', async () => {
+      calls.processFile = async () => {
+        throw new PoseInferenceError('bad frame', 'CPU');
+      };
+      const job = new AnalysisJob();
+      await job.run(input(false));
+      expect(job.error?.text).toMatch(/Pose detection failed/);
+      expect(calls.delegates).toEqual(['CPU']);
+    });
+  });
+
   it('runs on the worker prepared while the file was checked, without loading a second one', async () => {
     const job = new AnalysisJob();
     job.prepare('lite');
