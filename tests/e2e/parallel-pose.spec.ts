@@ -30,8 +30,14 @@ import {
 
 test.use({ baseURL: diagnosticsBaseURL });
 
-/** Hips, knees, ankles, heels and toes: what the gait metrics are made of. */
-const LEG_LANDMARKS = [23, 24, 25, 26, 27, 28, 29, 30, 31, 32];
+/** Hips, knees, ankles, heels and toes (left, right): what the gait metrics are made of. */
+const LEG_PAIRS = [
+  [23, 24],
+  [25, 26],
+  [27, 28],
+  [29, 30],
+  [31, 32]
+];
 
 /** Poses `file` with the upload path on `workers` new workers and returns the walker's series. */
 async function pose(page: Page, file: string, workers: 1 | 2, variant: 'lite' | 'full' = 'full') {
@@ -61,11 +67,15 @@ function landmarkDifferences(one: LandmarkSeries, two: LandmarkSeries, seamsMs: 
       if (!!f.pose !== !!g.pose) presenceDiffers++;
       return;
     }
-    const d = Math.max(
-      ...LEG_LANDMARKS.map((k) =>
-        Math.hypot(f.pose!.image[k].x - g.pose!.image[k].x, f.pose!.image[k].y - g.pose!.image[k].y)
-      )
-    );
+    // The farthest leg landmark, with the legs' labels as they are or swapped, whichever is closer: the
+    // model swaps left and right now and then, which the analysis corrects (analysis/gait/correct-leg-swaps.ts).
+    const dist = (a: number, b: number) =>
+      Math.hypot(f.pose!.image[a].x - g.pose!.image[b].x, f.pose!.image[a].y - g.pose!.image[b].y);
+    const farthest = (swap: boolean) =>
+      Math.max(
+        ...LEG_PAIRS.flatMap(([l, r]) => (swap ? [dist(l, r), dist(r, l)] : [dist(l, l), dist(r, r)]))
+      );
+    const d = Math.min(farthest(false), farthest(true));
     (seamsMs.some((s) => Math.abs(f.tMs - s) < nearMs) ? near : away).push(d);
   });
   const q = (a: number[], p: number) =>
@@ -129,7 +139,8 @@ test.describe('two pose workers against one', () => {
     console.log(`parallel, sports2d (full): landmarks ${JSON.stringify(d)}`);
     console.log(`  1 worker ${JSON.stringify(h1)}; 2 workers ${JSON.stringify(h2)}`);
     // Mostly the very same landmarks; where the walker leaves the picture after the seam, the two trackers
-    // (one with 4 s of history, one with 0.5 s) part for up to ≈ 1.8 s (measured: p95 48 px, 8 frames).
+    // (one following the walker since they came into view, one since the overlap) part for up to ≈ 1.8 s
+    // (measured: p95 48 px, walker found by one only in 8 frames; the same with a 1-s overlap).
     expect(d.nearFrames).toBeGreaterThan(10);
     expect(d.awayMedian).toBeLessThan(2);
     expect(d.presenceDiffers).toBeLessThanOrEqual(15);
@@ -206,7 +217,9 @@ test.describe('two pose workers against one', () => {
     expect(meanAbs(b.toeOffs.errorsFrames)).toBeLessThanOrEqual(lim.eventMaeFrames);
     // Two workers against one, for what does not hinge on a single strike: well inside those limits. (The
     // symmetry indices rest on 5 strides a side, and one strike a frame off moves them by several points:
-    // measured 1 → 2 workers: step-time SI +4.0 → −7.2 and stance SI +10.4 → −3.7 points from the truth.)
+    // measured 1 → 2 workers with the seam at 3.0 s: step-time SI +4.0 → −7.2 and stance SI +10.4 → −3.7
+    // points from the truth; at 3.25 s, +0.6 and +1.0.)
+    expect(d.awayMedian).toBeLessThan(2);
     expect(Math.abs(a.cadenceSpm - b.cadenceSpm)).toBeLessThanOrEqual(1);
     expect(Math.abs(a.stepLengthLeftPerLeg - b.stepLengthLeftPerLeg)).toBeLessThanOrEqual(0.02);
     expect(Math.abs(a.stepLengthRightPerLeg - b.stepLengthRightPerLeg)).toBeLessThanOrEqual(0.02);

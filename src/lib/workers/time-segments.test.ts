@@ -22,39 +22,38 @@ describe('poseWorkerCount', () => {
 });
 
 describe('segmentsOf', () => {
-  it('covers the clip once, in order, each stretch decoded from an overlap before it', () => {
+  it('covers the clip once, in order, each stretch decoded from an overlap before it, with equal work', () => {
     for (const [durationMs, workers] of [
       [10_000, 2],
       [10_000, 4],
-      [3_700, 2],
-      [60_000, 3]
+      [60_000, 3],
+      [120_000, 8]
     ]) {
       const s = segmentsOf(durationMs, workers);
-      expect(s.length).toBe(Math.min(workers, Math.floor(durationMs / MIN_SEGMENT_MS)));
-      expect(s[0].keepToMs).toBeGreaterThanOrEqual(OPENING_STRETCH_MS);
+      expect(s.length).toBeGreaterThan(1);
+      expect(s.length).toBeLessThanOrEqual(Math.min(workers, MAX_POSE_WORKERS));
       expect(s[0].keepFromMs).toBe(-Infinity);
       expect(s[0].decodeFromMs).toBe(0);
+      expect(s[0].keepToMs).toBeGreaterThanOrEqual(OPENING_STRETCH_MS);
       expect(s[s.length - 1].keepToMs).toBe(Infinity);
+      const posedMs = s.map((x) => Math.min(x.keepToMs, durationMs) - x.decodeFromMs);
       for (let k = 1; k < s.length; k++) {
         expect(s[k].keepFromMs).toBe(s[k - 1].keepToMs);
         expect(s[k].decodeFromMs).toBe(s[k].keepFromMs - SEAM_OVERLAP_MS);
-        expect(s[k].keepToMs - s[k].keepFromMs).toBeGreaterThanOrEqual(MIN_SEGMENT_MS);
+        expect(s[k].keepToMs - s[k].keepFromMs).toBeGreaterThanOrEqual(MIN_SEGMENT_MS - 1e-9);
+        expect(posedMs[k]).toBeCloseTo(posedMs[0], 6);
       }
     }
   });
 
-  it('makes the first stretch long enough for the opening, sharing the rest equally', () => {
-    const s = segmentsOf(3_700, 2);
-    expect(s.map((x) => x.keepToMs)).toEqual([OPENING_STRETCH_MS, Infinity]);
-    expect(OPENING_STRETCH_MS).toBeGreaterThan(2_000);
-    const four = segmentsOf(10_000, 4);
-    expect(four[0].keepToMs).toBe(2_500);
-    expect(segmentsOf(3_400, 2)).toHaveLength(1);
+  it('cuts a 10-s clip for two workers at 5.25 s, a 3.7-s one after the opening, and leaves 3.6 s whole', () => {
+    expect(segmentsOf(10_000, 2).map((x) => x.keepToMs)).toEqual([5_250, Infinity]);
+    expect(segmentsOf(3_700, 2).map((x) => x.keepToMs)).toEqual([OPENING_STRETCH_MS, Infinity]);
+    expect(segmentsOf(3_600, 2)).toHaveLength(1);
   });
 
   it('keeps short clips and clips of unknown length in one stretch', () => {
     expect(segmentsOf(2_900, 4)).toHaveLength(1);
-    expect(segmentsOf(3_600, 2)).toHaveLength(1);
     expect(segmentsOf(Number.NaN, 4)).toHaveLength(1);
     expect(segmentsOf(0, 4)).toHaveLength(1);
     expect(segmentsOf(10_000, 1)).toEqual([{ decodeFromMs: 0, keepFromMs: -Infinity, keepToMs: Infinity }]);

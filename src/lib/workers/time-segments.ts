@@ -30,7 +30,12 @@ export const MIN_SEGMENT_MS = 1500;
  */
 export const OPENING_STRETCH_MS = SCOUT_MS + 150;
 
-/** Media time posed before a stretch's start and then dropped, ms: the tracker settles there. */
+/**
+ * Media time posed before a stretch's start and then dropped, ms: the tracker and MediaPipe's landmark
+ * smoothing start afresh there. Longer does not buy sameness: on the rendered limp walker a 1-s overlap gave
+ * landmarks identical to one worker's for one seam and up to 51 px apart for another (two trackers with
+ * different histories; tests/e2e/parallel-pose.spec.ts, docs/SPEED.md), as 0.5 s did.
+ */
 export const SEAM_OVERLAP_MS = 500;
 
 /** One worker's stretch: frames with `keepFromMs` ≤ time < `keepToMs` are kept. */
@@ -53,17 +58,18 @@ export function poseWorkerCount(cores: number | undefined, memoryGb: number | un
 }
 
 /**
- * The stretches of a clip of `durationMs` for at most `workers` workers: the first at least
- * {@link OPENING_STRETCH_MS} long (it holds the opening that decides how many people are looked for), the
- * others equal, each at least {@link MIN_SEGMENT_MS}; the first from the clip's start and the last
+ * The stretches of a clip of `durationMs` for at most `workers` workers, for equal work: every later
+ * stretch is {@link SEAM_OVERLAP_MS} shorter than the first, since it poses that overlap too; the first is
+ * at least {@link OPENING_STRETCH_MS} long (it holds the opening that decides how many people are looked
+ * for), the others each at least {@link MIN_SEGMENT_MS}. The first starts at the clip's start and the last is
  * open-ended (a container's duration can be short of the last frame). Fewer workers when the clip is too
  * short for them all; one stretch covering everything when the duration is unknown.
  */
 export function segmentsOf(durationMs: number, workers: number): TimeSegment[] {
   const whole = [{ decodeFromMs: 0, keepFromMs: -Infinity, keepToMs: Infinity }];
   if (!(Number.isFinite(durationMs) && durationMs > 0)) return whole;
-  for (let n = Math.min(workers, Math.floor(durationMs / MIN_SEGMENT_MS)); n > 1; n--) {
-    const firstMs = Math.max(durationMs / n, OPENING_STRETCH_MS);
+  for (let n = Math.min(workers, MAX_POSE_WORKERS); n > 1; n--) {
+    const firstMs = Math.max((durationMs - SEAM_OVERLAP_MS) / n + SEAM_OVERLAP_MS, OPENING_STRETCH_MS);
     const restMs = (durationMs - firstMs) / (n - 1);
     if (restMs < MIN_SEGMENT_MS) continue;
     const bounds = [-Infinity, ...Array.from({ length: n - 1 }, (_, k) => firstMs + k * restMs), Infinity];
