@@ -357,7 +357,10 @@ async function benchThroughput(page: Page, clip10: string): Promise<void> {
   );
 }
 
-/** Browser memory while the 60-s 1080p clip runs through lite, sampled every second. */
+/**
+ * Browser memory while the 60-s 1080p clip runs through lite on as many pose workers as the upload path
+ * starts on this machine (one per core, at most 4), sampled every second.
+ */
 async function benchMemory(
   context: BrowserContext,
   page: Page,
@@ -381,7 +384,8 @@ async function benchMemory(
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
-  const long = await runPage(page, clip60, 'lite', 'run');
+  const workers = await page.evaluate(() => Math.max(1, Math.min(4, navigator.hardwareConcurrency || 1)));
+  const long = await runPage(page, clip60, 'lite', 'parallel', { workers });
   running = false;
   await sampler;
   const rss = samples.map((x) => x.rss);
@@ -389,12 +393,12 @@ async function benchMemory(
   const lastThird = rss.slice(-Math.max(1, Math.floor(rss.length / 3)));
   const mean = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
   console.log(
-    `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${f1(Number(long.wallMs) / 1000)} s):` +
+    `  memory, 60-s 1920×1080 clip (${long.frames} frames, lite, ${workers} pose workers, ${f1(Number(long.wallMs) / 1000)} s):` +
       ` browser RSS start ${f1(rss[0])} MiB, peak ${f1(Math.max(...rss))} MiB, mean first third ${f1(mean(firstThird))} vs last third ${f1(mean(lastThird))} MiB;` +
       ` page JS heap ${f1(samples[0].heap)} → ${f1(samples[samples.length - 1].heap)} MiB`
   );
   addSummary(
-    'memory, lite, 60-s 1080p clip (browser RSS)',
+    `memory, lite, ${workers} workers, 60-s 1080p clip (browser RSS)`,
     `peak ${Math.round(Math.max(...rss))} MiB; mean first third ${Math.round(mean(firstThird))}, last third ${Math.round(mean(lastThird))} MiB`,
     'flat'
   );
