@@ -187,6 +187,8 @@ export class AnalysisJob {
       team =
         (await this.#takePrepared(input.model, signal)) ??
         (await PoseTeam.create(input.model, { delegate: deviceSettings.poseDelegate }, signal));
+      // A GPU that could not start is not tried again at every run.
+      if (team.gpuProblem) deviceSettings.noteGpuFailure(team.gpuProblem, 'start');
       this.#enter('detecting', abort);
       const poseWith = (t: PoseTeam) =>
         this.#untilAborted(

@@ -16,6 +16,8 @@ const calls = vi.hoisted(() => ({
   created: [] as string[],
   /** The delegate asked of each pose team started, in order. */
   delegates: [] as (string | undefined)[],
+  /** What the teams report as the GPU's start failure (they then run on the CPU). */
+  gpuProblem: null as string | null,
   processFile: null as null | ((signal: AbortSignal | undefined) => Promise<unknown>),
   /** When set, PoseTeam.create waits for this instead of loading at once (a model that never loads). */
   create: null as null | (() => Promise<void>),
@@ -51,6 +53,7 @@ const team = () => ({
     calls.onProgress = opts.onProgress ?? null;
     return calls.processFile!(opts.signal);
   },
+  gpuProblem: calls.gpuProblem,
   close: async () => void calls.disposed++,
   dispose: () => void calls.disposed++
 });
@@ -102,6 +105,7 @@ beforeEach(() => {
   calls.disposed = 0;
   calls.created = [];
   calls.delegates = [];
+  calls.gpuProblem = null;
   calls.processFile = async () => series;
   calls.saveError = null;
   calls.analyzeError = null;
@@ -152,6 +156,19 @@ describe('AnalysisJob', () => {
       expect(settings.poseTrial?.delegate).toBe('CPU');
       expect(settings.poseTrial?.gpuMs).toBe(38);
       expect(settings.poseTrial?.reason).toMatch(/GPU failed during an analysis/);
+      settings.poseTrial = null;
+    });
+
+    it('records a GPU that could not start, so that the next runs do not try it again', async () => {
+      settings.poseTrial = gpuTrial;
+      calls.gpuProblem = 'no WebGL2 for the GPU delegate';
+      await new AnalysisJob().run(input(false));
+      expect(calls.goto).toHaveLength(1);
+      expect(settings.poseTrial?.delegate).toBe('CPU');
+      expect(settings.poseTrial?.reason).toMatch(/GPU could not start \(no WebGL2/);
+      calls.gpuProblem = null;
+      await new AnalysisJob().run(input(false));
+      expect(calls.delegates).toEqual(['GPU', 'CPU']);
       settings.poseTrial = null;
     });
 

@@ -61,15 +61,19 @@ export class Settings {
   }
 
   /**
-   * Records that the GPU failed during an analysis (`PoseInferenceError` with delegate 'GPU'): the device
-   * uses the CPU from now on, until a new trial says otherwise. Saved.
+   * Records that the GPU failed to start (the workers fell back to the CPU) or during an analysis
+   * (`PoseInferenceError` with delegate 'GPU'): the device uses the CPU from now on, until a new trial says
+   * otherwise. Saved.
    */
-  noteGpuFailure(detail: string): void {
+  noteGpuFailure(detail: string, when: 'start' | 'analysis' = 'analysis'): void {
     this.poseTrial = {
       delegate: 'CPU',
       cpuMs: this.poseTrial?.cpuMs ?? null,
       gpuMs: this.poseTrial?.gpuMs ?? null,
-      reason: `The GPU failed during an analysis (${detail}), so the CPU is used.`,
+      reason:
+        when === 'start'
+          ? `The GPU could not start (${detail}), so the CPU is used.`
+          : `The GPU failed during an analysis (${detail}), so the CPU is used.`,
       at: isoNow()
     };
     this.save();

@@ -131,6 +131,11 @@ export class PoseTeam {
     return this.#clients.length;
   }
 
+  /** Why the GPU delegate could not start and the CPU was used instead (see `PoseClient.gpuProblem`), or null. */
+  get gpuProblem(): string | null {
+    return this.#clients.find((c) => c.gpuProblem !== null)?.gpuProblem ?? null;
+  }
+
   /**
    * Decodes and poses every analysed frame of a video file, and follows the walker. Rejects with typed
    * media/pose errors (`VideoError` subclasses, `PoseError` subclasses); `AbortError` on cancel.
