@@ -116,8 +116,19 @@ export class PoseTeam {
     signal?: AbortSignal,
     workers = poseWorkersForThisDevice()
   ): Promise<PoseTeam> {
-    const starting = Array.from({ length: workers }, () => PoseClient.create(variant, options, signal));
+    // The first failure stops the other starts (they then reject with it), as does the caller's abort.
+    const all = new AbortController();
+    const onAbort = () => all.abort(signal?.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    const starting = Array.from({ length: workers }, () =>
+      PoseClient.create(variant, options, all.signal).catch((e: unknown) => {
+        all.abort(e);
+        throw e;
+      })
+    );
     const settled = await Promise.allSettled(starting);
+    signal?.removeEventListener('abort', onAbort);
     const failed = settled.find((s) => s.status === 'rejected');
     if (failed) {
       settled.forEach((s) => s.status === 'fulfilled' && s.value.dispose());
